@@ -1,5 +1,6 @@
 package io.ampbraze.connect.currents.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -222,7 +223,7 @@ public final class S3Storage implements CurrentsStorage {
     }
     try {
       return s3.listObjectsV2(req.build());
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       throw failure(what, e);
     }
   }
@@ -238,7 +239,7 @@ public final class S3Storage implements CurrentsStorage {
     ResponseInputStream<GetObjectResponse> body;
     try {
       body = s3.getObject(r -> r.bucket(bucket).key(key));
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       throw failure(what, e);
     }
     return new GuardedInputStream(body, e -> failure(what, e), body::abort);
@@ -305,8 +306,11 @@ public final class S3Storage implements CurrentsStorage {
     if (e instanceof SdkClientException && isCredentialsProblem(e)) {
       return StorageException.Kind.PERMISSION;
     }
-    // Connection refused or reset, DNS, read timeouts, a stream cut short.
-    return StorageException.Kind.UNAVAILABLE;
+    if (e instanceof SdkException || e instanceof IOException) {
+      // Connection refused or reset, DNS, read timeouts, a stream cut short.
+      return StorageException.Kind.UNAVAILABLE;
+    }
+    return StorageException.Kind.OTHER;
   }
 
   private static boolean isCredentialsProblem(Exception e) {

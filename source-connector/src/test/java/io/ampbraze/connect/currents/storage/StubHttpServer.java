@@ -41,7 +41,17 @@ final class StubHttpServer implements AutoCloseable {
     static Response hang() {
       return new Response(-1, Map.of(), new byte[0]);
     }
+
+    /** Announces {@code declaredLength} bytes, sends {@code body}, and cuts the connection. */
+    static Response truncated(byte[] body, int declaredLength) {
+      return new Response(
+          200,
+          Map.of("Content-Type", "application/octet-stream", TRUNCATE, Integer.toString(declaredLength)),
+          body);
+    }
   }
+
+  static final String TRUNCATE = "X-Stub-Declared-Length";
 
   /** Decides the answer to a request. */
   interface Handler {
@@ -98,6 +108,18 @@ final class StubHttpServer implements AutoCloseable {
     }
     response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     boolean head = "HEAD".equals(request.method());
+    String declared = response.headers().get(TRUNCATE);
+    if (declared != null) {
+      exchange.sendResponseHeaders(response.status(), Long.parseLong(declared));
+      exchange.getResponseBody().write(response.body());
+      exchange.getResponseBody().flush();
+      try {
+        exchange.close(); // short of the declared length: the server drops the connection
+      } catch (RuntimeException e) {
+        // expected: "insufficient bytes written"
+      }
+      return;
+    }
     exchange.sendResponseHeaders(
         response.status(), head || response.body().length == 0 ? -1 : response.body().length);
     if (!head && response.body().length > 0) {
