@@ -339,6 +339,11 @@ public final class GcsStorage implements CurrentsStorage {
     }
   }
 
+  /** The client, for tests that check how it was built. */
+  Storage client() {
+    return storage;
+  }
+
   @Override
   public String describe() {
     return description;
