@@ -25,7 +25,9 @@ class AzureBlobStorageContractIT extends StorageContract {
 
   @Override
   protected void stop() throws Exception {
-    azurite.close();
+    if (azurite != null) {
+      azurite.close();
+    }
   }
 
   @Override

@@ -40,7 +40,9 @@ class AzureBlobStorageIT {
 
   @AfterAll
   void stop() throws Exception {
-    azurite.close();
+    if (azurite != null) {
+      azurite.close();
+    }
   }
 
   private AzureBlobStorage storage(String container, String key, String sas) {

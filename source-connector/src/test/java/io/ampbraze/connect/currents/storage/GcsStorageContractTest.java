@@ -19,7 +19,9 @@ class GcsStorageContractTest extends StorageContract {
 
   @Override
   protected void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.ampbraze.connect.currents.storage;
 
 import com.adobe.testing.s3mock.S3MockApplication;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ final class S3MockServer implements AutoCloseable {
   private final Path root;
   private final int port;
 
+  // S3Mock 4 marks getHttpPort() for removal (its next major serves one port); until then it is
+  // the only way to learn the plain-HTTP port chosen at random.
+  @SuppressWarnings("removal")
   private S3MockServer(S3MockApplication app, Path root) {
     this.app = app;
     this.root = root;
@@ -67,7 +71,7 @@ final class S3MockServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     app.stop();
     try (Stream<Path> all = Files.walk(root)) {
       all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -26,7 +26,9 @@ class S3StorageContractIT extends StorageContract {
 
   @Override
   protected void stop() throws Exception {
-    s3mock.close();
+    if (s3mock != null) {
+      s3mock.close();
+    }
   }
 
   @Override

@@ -37,7 +37,9 @@ class S3StorageIT {
 
   @AfterAll
   void stop() throws Exception {
-    s3mock.close();
+    if (s3mock != null) {
+      s3mock.close();
+    }
   }
 
   private AbstractConfig config(String bucket) {
@@ -86,13 +88,10 @@ class S3StorageIT {
   @Test
   void aStoppedEmulatorIsUnavailable() throws Exception {
     S3MockServer outage = S3MockServer.start();
-    byte[] big = new byte[8 * 1024 * 1024];
-    outage.seed("bucket", Map.of("currents/big.avro", big));
+    outage.seed("bucket", Map.of("currents/big.avro", "x".getBytes(StandardCharsets.UTF_8)));
     S3Storage.Settings settings = S3StorageContractIT.settings(outage, "bucket", 1000);
     try (S3Storage s = S3Storage.create(settings)) {
       assertThat(s.listFiles("currents/", null).items()).hasSize(1);
-      InputStream reading = s.open("currents/big.avro");
-      reading.readNBytes(1024);
       outage.close();
       assertThatThrownBy(() -> s.listFiles("currents/", null))
           .isInstanceOfSatisfying(
@@ -102,7 +101,6 @@ class S3StorageIT {
           .isInstanceOfSatisfying(
               StorageException.class,
               e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE));
-      reading.close();
     }
   }
 }
