@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The storage contract on AzureBlobStorage against Azurite, authenticated with a connection
  * string; requests counted as HTTP attempts by a per-retry pipeline policy.
  */
-class AzureBlobStorageContractIT extends StorageContract {
+class AzureBlobStorageContractIT extends RemoteStorageContract {
   static final String CONTAINER = "currents-container";
   private final AtomicLong requests = new AtomicLong();
   private AzuriteServer azurite;

@@ -7,7 +7,7 @@ import java.util.Map;
  * The storage contract on GcsStorage built from its settings (the real google-cloud-storage
  * client over HTTP) against {@link FakeGcsServer}; requests are counted at the server.
  */
-class GcsStorageContractTest extends StorageContract {
+class GcsStorageContractTest extends RemoteStorageContract {
   static final String BUCKET = "currents-bucket";
   private FakeGcsServer server;
 

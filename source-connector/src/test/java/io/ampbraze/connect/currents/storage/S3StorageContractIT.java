@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * The storage contract on S3Storage against S3Mock, reached through the endpoint override with
  * path-style access; requests counted as HTTP attempts by an SDK interceptor.
  */
-class S3StorageContractIT extends StorageContract {
+class S3StorageContractIT extends RemoteStorageContract {
   static final String BUCKET = "currents-bucket";
   private final AtomicLong requests = new AtomicLong();
   private S3MockServer s3mock;

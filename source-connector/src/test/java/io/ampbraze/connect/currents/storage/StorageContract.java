@@ -2,7 +2,6 @@ package io.ampbraze.connect.currents.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +60,6 @@ abstract class StorageContract {
     return true;
   }
 
-  /** Requests that opening and reading a small object whole takes. */
-  protected long requestsToReadSmallObject() {
-    return 1;
-  }
 
   @BeforeAll
   void startStore() throws Exception {
@@ -263,22 +258,6 @@ abstract class StorageContract {
                 assertThat(e.kind()).isEqualTo(StorageException.Kind.NOT_FOUND);
                 assertThat(e.getMessage()).contains(key).contains(s.describe());
               });
-    }
-  }
-
-  @Test
-  void oneCallIsOneRequest() throws Exception {
-    assumeTrue(requests() >= 0, "a local folder sends no requests");
-    try (CurrentsStorage s = storage(1000)) {
-      long before = requests();
-      s.listFolders(INTEGRATION, null);
-      assertThat(requests() - before).isEqualTo(1);
-      s.listFiles("currents/", null);
-      assertThat(requests() - before).isEqualTo(2);
-      try (InputStream in = s.open("currents/readme.txt")) {
-        in.readAllBytes();
-      }
-      assertThat(requests() - before).isEqualTo(2 + requestsToReadSmallObject());
     }
   }
 
