@@ -55,6 +55,6 @@ public class BadRecordException extends DataException {
   }
 
   private static String format(Reason reason, String field, String detail) {
-    return "[" + reason + "] " + (field == null ? "record" : "field '" + field + "'") + ": " + detail;
+    return "[" + reason + "] " + (field == null ? "" : "field '" + field + "': ") + detail;
   }
 }
