@@ -132,6 +132,7 @@ public class BrazeSinkTask extends SinkTask {
 
   @Override
   public void put(Collection<SinkRecord> records) {
+    // First report what the pipeline rejected, or fail the task with its fatal error.
     outcomes.drain(errants);
     for (SinkRecord record : records) {
       metrics.recordIn();
@@ -207,7 +208,8 @@ public class BrazeSinkTask extends SinkTask {
 
   @Override
   public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-    outcomes.drain(errants);
+    // Reports and failures surface in put(): Connect swallows exceptions thrown here. Records
+    // waiting to be reported are simply not committable yet.
     flush(currentOffsets);
     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
     tracker.committableOffsets().forEach((tp, offset) -> {

@@ -87,11 +87,31 @@ public final class BrazeSinkConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = buildConfigDef();
 
+  private final int taskId;
+  private final int taskCount;
+  private final int taskRateLimitRequests;
+
   public BrazeSinkConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
     String problem = ConfigRules.firstProblem(this);
     if (problem != null) {
       throw new ConfigException(problem);
+    }
+    // Set by the connector for each task; not part of the user-facing ConfigDef.
+    taskId = internalInt(props, TASK_ID, 0);
+    taskCount = Math.max(1, internalInt(props, TASK_COUNT, 1));
+    taskRateLimitRequests = internalInt(props, TASK_RATE_LIMIT_REQUESTS, -1);
+  }
+
+  private static int internalInt(Map<String, String> props, String key, int fallback) {
+    String v = props.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, v, "must be an integer (set by the connector, not by users)");
     }
   }
 
@@ -547,9 +567,6 @@ public final class BrazeSinkConfig extends AbstractConfig {
         Width.MEDIUM,
         "Cohorts attribute");
 
-    def.defineInternal(TASK_ID, Type.INT, 0, Importance.LOW);
-    def.defineInternal(TASK_COUNT, Type.INT, 1, Importance.LOW);
-    def.defineInternal(TASK_RATE_LIMIT_REQUESTS, Type.INT, -1, Importance.LOW);
     return def;
   }
 
@@ -607,16 +624,15 @@ public final class BrazeSinkConfig extends AbstractConfig {
 
   /** This task's share of the connector's budget (the whole budget outside a connector). */
   public int taskRateLimitRequests() {
-    int share = getInt(TASK_RATE_LIMIT_REQUESTS);
-    return share > 0 ? share : rateLimitRequests();
+    return taskRateLimitRequests > 0 ? taskRateLimitRequests : rateLimitRequests();
   }
 
   public int taskId() {
-    return getInt(TASK_ID);
+    return taskId;
   }
 
   public int taskCount() {
-    return Math.max(1, getInt(TASK_COUNT));
+    return taskCount;
   }
 
   public int maxInFlight() {
