@@ -496,6 +496,7 @@ public final class DeliveryPipeline implements AutoCloseable {
       return;
     }
     if (batch.objects.size() > 1) {
+      log.debug("Braze refused a request of {} objects ({}): splitting it", batch.objects.size(), response.describe());
       int mid = batch.objects.size() / 2;
       replace(
           batch,
@@ -555,10 +556,22 @@ public final class DeliveryPipeline implements AutoCloseable {
 
   private void retryOrGiveUp(Batch batch, long now, long retryAt, String why) {
     if (retry.allows(batch.firstAttemptAt, retryAt)) {
+      log.debug(
+          "Retrying a request of {} objects in {} ms (attempt {} failed: {})",
+          batch.objects.size(),
+          Math.max(0, retryAt - now),
+          batch.attempt,
+          why);
       batch.dueAt = retryAt;
       retries.add(batch);
       return;
     }
+    log.warn(
+        "Giving up a request of {} objects after {} attempts in {} ms; its records are reported: {}",
+        batch.objects.size(),
+        batch.attempt,
+        now - batch.firstAttemptAt,
+        why);
     String message =
         "Braze did not accept the request after "
             + batch.attempt
