@@ -181,7 +181,9 @@ public class BrazeSinkTask extends SinkTask {
   }
 
   private void flowControl() {
-    boolean full = backpressure.shouldPause(pipeline.bufferedObjects(), pipeline.bufferedBytes());
+    // Records waiting for their commit count too: skipped records can pile up behind a slow one.
+    long held = Math.max(pipeline.bufferedObjects(), tracker.openRecords());
+    boolean full = backpressure.shouldPause(held, pipeline.bufferedBytes());
     Set<TopicPartition> assignment = context.assignment();
     TopicPartition[] partitions = assignment.toArray(new TopicPartition[0]);
     if (full) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Counters of an emulator run, also served as JSON at {@code GET /_emulator/summary}.
  *
  * @param requests /users/track requests received (including refused ones)
- * @param statuses answers per HTTP status; a dropped connection counts under 0
+ * @param statuses /users/track answers per HTTP status; dropped connections count under 0
  * @param itemErrors objects answered in errors[]
  * @param users distinct users with accepted objects (0 when objects are not recorded)
  */

@@ -50,6 +50,16 @@ final class TrackDispatcher extends Dispatcher {
     if (path.startsWith("/_emulator/")) {
       return control(request, path.substring("/_emulator/".length()), url);
     }
+    MockResponse response = track(request, path);
+    if (response.getOnResponseStart() != null) {
+      recorder.drop();
+    } else {
+      recorder.status(response.getCode());
+    }
+    return response;
+  }
+
+  private MockResponse track(RecordedRequest request, String path) {
     if (!path.equals("/users/track")) {
       return answer(404, message("Not Found"), null);
     }
@@ -239,16 +249,14 @@ final class TrackDispatcher extends Dispatcher {
   }
 
   private MockResponse drop() {
-    recorder.drop();
     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
   }
 
   private MockResponse answer(int status, ObjectNode body, RateLimitWindow.Verdict verdict) {
-    recorder.status(status);
     RateLimitWindow.Verdict headers = verdict != null ? verdict : window.peek(System.currentTimeMillis());
     MockResponse.Builder b =
         new MockResponse.Builder()
-            .code(status)
+            .status("HTTP/1.1 " + status + " " + reason(status))
             .setHeader("Content-Type", "application/json")
             .setHeader("x-ratelimit-limit", headers.limit())
             .setHeader("x-ratelimit-remaining", headers.remaining())
@@ -259,6 +267,35 @@ final class TrackDispatcher extends Dispatcher {
       b.headersDelay(delay, TimeUnit.MILLISECONDS);
     }
     return b.build();
+  }
+
+  private static String reason(int status) {
+    switch (status) {
+      case 201:
+        return "Created";
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 404:
+        return "Not Found";
+      case 405:
+        return "Method Not Allowed";
+      case 413:
+        return "Payload Too Large";
+      case 429:
+        return "Too Many Requests";
+      case 500:
+        return "Internal Server Error";
+      case 502:
+        return "Bad Gateway";
+      case 503:
+        return "Service Unavailable";
+      case 504:
+        return "Gateway Timeout";
+      default:
+        return "Status";
+    }
   }
 
   private MockResponse json(int status, ObjectNode body) {

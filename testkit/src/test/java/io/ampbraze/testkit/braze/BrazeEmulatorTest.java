@@ -200,6 +200,9 @@ class BrazeEmulatorTest {
     // Dropped after processing: recorded although the client saw a failure.
     assertThat(braze.acceptedFor("external_id:u1")).extracting(o -> o.json().get("name").asText()).containsExactly("4", "5");
     assertThat(braze.summary().droppedConnections()).isEqualTo(2);
+    assertThat(braze.summary().status(0)).isEqualTo(2);
+    assertThat(braze.summary().status(201)).isEqualTo(1);
+    assertThat(braze.summary().status(503)).isEqualTo(1);
   }
 
   @Test

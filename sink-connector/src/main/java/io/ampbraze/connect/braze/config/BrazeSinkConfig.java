@@ -326,8 +326,9 @@ public final class BrazeSinkConfig extends AbstractConfig {
         20_000,
         Range.atLeast(1),
         Importance.LOW,
-        "Braze objects a task may hold (waiting or in flight) before it pauses its Kafka "
-            + "partitions; consumption resumes when the buffer is below half of this and of "
+        "Braze objects a task may hold (waiting or in flight), or records it may track "
+            + "before their offsets can be committed, before it pauses its Kafka partitions; "
+            + "consumption resumes when both are below half of this and the bytes below half of "
             + "braze.buffer.max.bytes.",
         GROUP_DELIVERY,
         ++order,

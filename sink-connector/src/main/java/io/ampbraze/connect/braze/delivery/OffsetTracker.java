@@ -24,7 +24,8 @@ public final class OffsetTracker {
   /** Starts tracking a record with {@code objects} Braze objects to deliver (0: done at once). */
   public synchronized RecordEntry track(SinkRecord record, int objects) {
     TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-    RecordEntry entry = new RecordEntry(record, tp, record.originalKafkaOffset(), objects);
+    // A record with nothing to deliver is done: keep its offset, not its (possibly large) value.
+    RecordEntry entry = new RecordEntry(objects == 0 ? null : record, tp, record.originalKafkaOffset(), objects);
     ArrayDeque<RecordEntry> queue = open.computeIfAbsent(tp, k -> new ArrayDeque<>());
     if (queue.isEmpty() && entry.done()) {
       committable.merge(tp, entry.offset + 1, Math::max);
@@ -60,12 +61,19 @@ public final class OffsetTracker {
       entry.needsReport = true;
       return first ? Progress.FIRST_FAILURE : Progress.NONE;
     }
-    return entry.openObjects == 0 && !entry.needsReport ? Progress.DELIVERED : Progress.NONE;
+    if (entry.openObjects == 0 && !entry.needsReport) {
+      entry.record = null;
+      return Progress.DELIVERED;
+    }
+    return Progress.NONE;
   }
 
   /** The record's report was made (written to the DLQ, logged or skipped). */
   public synchronized void reported(RecordEntry entry) {
     entry.reported = true;
+    if (entry.openObjects == 0) {
+      entry.record = null;
+    }
   }
 
   /** The next offsets to commit, for partitions where there is one. */

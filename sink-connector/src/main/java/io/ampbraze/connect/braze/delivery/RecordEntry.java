@@ -9,7 +9,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * Guarded by the {@link OffsetTracker}'s lock.
  */
 public final class RecordEntry {
-  final SinkRecord record;
+  /** Kept only while the record may still need reporting. */
+  SinkRecord record;
   final TopicPartition partition;
   final long offset;
   int openObjects;

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.ampbraze.connect.braze.input.BadRecordException;
 import io.ampbraze.connect.braze.mapping.AttributeDedupCache;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Where the pipeline's object outcomes meet the records: acknowledgements advance the offset
@@ -14,7 +15,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  * there too.
  */
 public final class RecordOutcomes implements DeliveryPipeline.Listener {
-  private record Rejection(RecordEntry entry, BadRecordException reason) {}
+  private record Rejection(SinkRecord record, RecordEntry entry, BadRecordException reason) {}
 
   private final OffsetTracker tracker;
   private final AttributeDedupCache cache;
@@ -45,7 +46,7 @@ public final class RecordOutcomes implements DeliveryPipeline.Listener {
   public void failed(DeliveryPipeline.Outbound object, BadRecordException reason) {
     forget(object);
     if (tracker.objectFinished(object.entry(), true) == OffsetTracker.Progress.FIRST_FAILURE) {
-      rejections.add(new Rejection(object.entry(), reason));
+      rejections.add(new Rejection(object.entry().record(), object.entry(), reason));
     }
   }
 
@@ -70,7 +71,7 @@ public final class RecordOutcomes implements DeliveryPipeline.Listener {
       if (tracker.isAbandoned(r.entry())) {
         continue; // its partition moved to another task, which will see the record again
       }
-      handler.report(r.entry().record(), r.reason());
+      handler.report(r.record(), r.reason());
       tracker.reported(r.entry());
     }
   }
