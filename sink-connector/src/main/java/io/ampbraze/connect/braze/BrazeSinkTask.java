@@ -134,14 +134,19 @@ public class BrazeSinkTask extends SinkTask {
   public void put(Collection<SinkRecord> records) {
     // First report what the pipeline rejected, or fail the task with its fatal error.
     outcomes.drain(errants);
+    // One submission per put(): the pipeline sees the whole batch before it fills requests.
+    List<DeliveryPipeline.Outbound> outbound = new ArrayList<>();
     for (SinkRecord record : records) {
       metrics.recordIn();
-      process(record);
+      process(record, outbound);
+    }
+    if (!outbound.isEmpty()) {
+      pipeline.submit(outbound);
     }
     flowControl();
   }
 
-  private void process(SinkRecord record) {
+  private void process(SinkRecord record, List<DeliveryPipeline.Outbound> outbound) {
     MappedRecord mapped;
     try {
       if (record.value() == null) {
@@ -164,11 +169,9 @@ public class BrazeSinkTask extends SinkTask {
       return;
     }
     RecordEntry entry = tracker.track(record, mapped.objects().size());
-    List<DeliveryPipeline.Outbound> outbound = new ArrayList<>(mapped.objects().size());
     for (MappedRecord.MappedObject o : mapped.objects()) {
       outbound.add(new DeliveryPipeline.Outbound(o.object(), entry, o.marks()));
     }
-    pipeline.submit(outbound);
   }
 
   private void skip(SinkRecord record) {

@@ -23,6 +23,7 @@ import javax.management.ObjectName;
 import io.ampbraze.connect.braze.delivery.BrazeSinkTaskMetrics;
 import io.ampbraze.connect.braze.input.BadRecordException;
 import io.ampbraze.testkit.braze.AcceptedObject;
+import io.ampbraze.testkit.braze.BatchRegime;
 import io.ampbraze.testkit.braze.BrazeEmulator;
 import io.ampbraze.testkit.braze.ObjectKind;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -328,6 +329,71 @@ class BrazeSinkTaskTest {
     task.stop();
     task = null;
     assertThat(server.isRegistered(name)).isFalse();
+  }
+
+  private void restartBraze(BrazeEmulator.Builder builder) {
+    braze.close();
+    try {
+      braze = builder.apiKey(KEY).start();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void fillsRequestsToTheConfiguredCombinedLimit() {
+    restartBraze(BrazeEmulator.builder().batchRegime(BatchRegime.combinedOf(10)));
+    Map<String, String> p = props();
+    p.put("braze.batch.max.objects", "10");
+    p.put("braze.linger.ms", "60000");
+    start(p);
+    List<SinkRecord> records = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      records.add(record(event("u" + i, i)));
+    }
+    task.put(records);
+    awaitCommittable(40);
+    assertThat(braze.summary().status(400)).isZero();
+    assertThat(braze.summary().requests()).isEqualTo(4);
+  }
+
+  @Test
+  void fillsEachArrayInTheLegacyRegime() {
+    restartBraze(BrazeEmulator.builder().batchRegime(BatchRegime.perArrayOf(10)));
+    Map<String, String> p = props();
+    p.put("braze.batch.max.objects", "10");
+    p.put("braze.batch.limit.per.array", "true");
+    p.put("braze.linger.ms", "60000");
+    start(p);
+    List<SinkRecord> records = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      records.add(record(event("e" + i, i)));
+      records.add(record("{\"user_id\":\"a" + i + "\",\"user_properties\":{\"n\":" + i + "}}"));
+    }
+    task.put(records);
+    awaitCommittable(20);
+    assertThat(braze.summary().status(400)).isZero();
+    assertThat(braze.summary().requests()).isEqualTo(1);
+  }
+
+  @Test
+  void spacesRequestsToTheConfiguredRateLimit() {
+    Map<String, String> p = props();
+    p.put("braze.rate.limit.requests", "2");
+    p.put("braze.rate.limit.window.ms", "1000");
+    p.put("braze.batch.max.objects", "1");
+    p.put("braze.linger.ms", "0");
+    start(p);
+    long started = System.currentTimeMillis();
+    List<SinkRecord> records = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      records.add(record(event("r" + i, i)));
+    }
+    task.put(records);
+    awaitCommittable(5);
+    // Two requests at once, then one per 500 ms: the fifth cannot leave before 1.5 s.
+    assertThat(braze.summary().requests()).isEqualTo(5);
+    assertThat(System.currentTimeMillis() - started).isGreaterThanOrEqualTo(1400);
   }
 
   @Test

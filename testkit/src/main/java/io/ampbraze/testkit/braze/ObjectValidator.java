@@ -90,9 +90,7 @@ final class ObjectValidator {
     if (!props.isObject()) {
       return "properties must be an object";
     }
-    Iterator<Map.Entry<String, JsonNode>> it = props.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : props.properties()) {
       String n = e.getKey();
       if (n.equals("time") || n.equals("event_name")) {
         return "'" + n + "' is a reserved property name";

@@ -1,7 +1,6 @@
 package io.ampbraze.connect.braze.input;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ final class UserPropertiesParser {
       return ops;
     }
     Set<String> seen = new LinkedHashSet<>();
-    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : properties.properties()) {
       String key = e.getKey();
       if (!key.startsWith("$")) {
         add(ops, seen, new PropertyOperation(Operation.SET, key, e.getValue(), field + "." + key));
@@ -62,9 +59,7 @@ final class UserPropertiesParser {
             opField,
             "must be an object of property names to values, not " + Fields.describe(body));
       }
-      Iterator<Map.Entry<String, JsonNode>> props = body.fields();
-      while (props.hasNext()) {
-        Map.Entry<String, JsonNode> p = props.next();
+      for (Map.Entry<String, JsonNode> p : body.properties()) {
         add(ops, seen, new PropertyOperation(op, p.getKey(), p.getValue(), opField + "." + p.getKey()));
       }
     }

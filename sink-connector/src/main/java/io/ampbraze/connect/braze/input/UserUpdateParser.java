@@ -1,6 +1,5 @@
 package io.ampbraze.connect.braze.input;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,9 +33,7 @@ final class UserUpdateParser {
       return new UserUpdate(user, UserPropertiesParser.parse(properties, "user_properties"));
     }
     ObjectNode plain = JsonDocuments.MAPPER.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> it = doc.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : doc.properties()) {
       if (!NOT_PROPERTIES.contains(e.getKey())) {
         plain.set(e.getKey(), e.getValue());
       }

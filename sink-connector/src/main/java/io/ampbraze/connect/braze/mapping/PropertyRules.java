@@ -1,6 +1,5 @@
 package io.ampbraze.connect.braze.mapping;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,9 +32,7 @@ public final class PropertyRules {
   static ObjectNode properties(ObjectNode properties, String prefix) {
     ObjectNode clean = JsonDocuments.MAPPER.createObjectNode();
     boolean nested = false;
-    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : properties.properties()) {
       String field = prefix + "." + e.getKey();
       JsonNode value = e.getValue();
       if (value == null || value.isNull()) {
@@ -100,9 +97,7 @@ public final class PropertyRules {
             "the string is " + length + " characters; Braze takes at most " + MAX_STRING_LENGTH);
       }
     } else if (value.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : value.properties()) {
         String key = e.getKey();
         String keyField = field + "." + key;
         name(key, keyField);

@@ -56,7 +56,8 @@ public final class RecordMapper {
         new CohortMapper(config.cohortsMode(), config.cohortsAttribute(), identity, attributes);
     this.eventUserPropertiesAsAttributes = config.eventUserPropertiesAsAttributes();
     this.updateExistingOnly = config.updateExistingOnly();
-    this.maxObjectBytes = config.batchMaxBytes() - TrackRequest.ENVELOPE_BYTES;
+    // What a request holding only this object may take (envelope, object, separator).
+    this.maxObjectBytes = config.batchMaxBytes() - TrackRequest.ENVELOPE_BYTES - 1;
   }
 
   /**

@@ -274,6 +274,17 @@ class DeliveryPipelineTest {
   }
 
   @Test
+  void sendsAnObjectOfTheLargestAllowedSize() {
+    pipeline(new BatchLimits(75, false, 200), 1, 0, 10_000);
+    // 200 - envelope (64) - separator (1): the largest object the mapper lets through.
+    String label = "x".repeat(135 - "{\"external_id\":\"a\",\"l\":\"\"}".length());
+    DeliveryPipeline.Outbound big = event("a", label);
+    assertThat(big.object().size()).isEqualTo(135);
+    submit(big);
+    await().atMost(WAIT).until(() -> outcomes.delivered.size() == 1);
+  }
+
+  @Test
   void retriesServerErrorsAndConnectionFailures() {
     pipeline(75, 1, 0);
     List<CompletableFuture<TrackResponse>> script =
