@@ -15,7 +15,8 @@ public final class Quickstart {
     System.exit(run(args, System.out));
   }
 
-  static int run(String[] args, PrintStream out) {
+  /** Runs the quickstart as {@link #main} does, without exiting the JVM; returns the exit code. */
+  public static int run(String[] args, PrintStream out) {
     Options options;
     try {
       options = Options.parse(args);

@@ -17,9 +17,12 @@ import java.util.Optional;
  *       exits through its own shutdown hooks instead of living on as an orphan.
  * </ul>
  *
- * <p>Usage: {@code ChildMain <main class> [args...]}.
+ * <p>Usage: {@code java -Dquickstart.launcher.pid=<pid> ChildMain <main class> [args...]}.
  */
 public final class ChildMain {
+  /** System property with the pid of the launcher whose exit ends this JVM. */
+  static final String LAUNCHER_PID = "quickstart.launcher.pid";
+
   private ChildMain() {}
 
   public static void main(String[] args) throws Throwable {
@@ -28,7 +31,10 @@ public final class ChildMain {
     }
     ignoreInterrupts();
 
-    Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
+    // The launcher names itself: by the time this runs, a launcher killed during startup may
+    // already have been replaced as parent by init.
+    Optional<ProcessHandle> launcher =
+        ProcessHandle.of(Long.parseLong(System.getProperty(LAUNCHER_PID)));
     if (launcher.isEmpty() || !launcher.get().isAlive()) {
       System.err.println("The quickstart launcher is gone; not starting " + args[0]);
       System.exit(1);

@@ -46,6 +46,7 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    command.add("-D" + ChildMain.LAUNCHER_PID + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(
         fullClasspath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
