@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.ampbraze.quickstart.connect.ConfigExample;
+import io.ampbraze.quickstart.connect.ConfigExamplesTest;
 import io.ampbraze.quickstart.connect.ConnectRestClient;
 import io.ampbraze.quickstart.connect.ConnectRestException;
 import io.ampbraze.quickstart.connect.SecretsFiles;
@@ -57,7 +58,7 @@ class ConfigExamplesIT {
   void theExamplesAreTheNineUseCases() throws Exception {
     assertThat(ConfigExample.loadAll(ProjectPaths.configExamples()))
         .extracting(ConfigExample::fileName)
-        .containsExactlyElementsOf(PlatformChecks.EXAMPLE_FILES);
+        .containsExactlyElementsOf(ConfigExamplesTest.EXAMPLE_FILES);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,7 +79,7 @@ class ConfigExamplesIT {
   }
 
   static List<String> exampleFiles() {
-    return PlatformChecks.EXAMPLE_FILES;
+    return ConfigExamplesTest.EXAMPLE_FILES;
   }
 
   @Test

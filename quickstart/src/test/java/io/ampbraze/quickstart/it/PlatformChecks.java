@@ -24,19 +24,6 @@ final class PlatformChecks {
   static final String SINK = "io.ampbraze.connect.braze.BrazeSinkConnector";
   static final String SOURCE = "io.ampbraze.connect.currents.CurrentsSourceConnector";
 
-  /** Every use case the issue asks for, one file each. */
-  static final List<String> EXAMPLE_FILES =
-      List.of(
-          "sink-cohorts.json",
-          "sink-dlq.json",
-          "sink-events.json",
-          "sink-user-properties.json",
-          "source-azure.json",
-          "source-exactly-once.json",
-          "source-gcs.json",
-          "source-local.json",
-          "source-s3.json");
-
   private PlatformChecks() {}
 
   /** The worker settings the checks need beyond the quickstart's: exactly-once source support. */
