@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.connect.runtime.Worker;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -25,7 +24,8 @@ class KafkaRuntimeVersionIT {
   void kafkaClientsConnectRuntimeAndTheTestKitAreTheCompatVersion() throws Exception {
     assertThat(EXPECTED).startsWith("3.");
     assertThat(AppInfoParser.getVersion()).isEqualTo(EXPECTED);
-    assertThat(jarOf(Worker.class).getFileName().toString()).isEqualTo("connect-runtime-" + EXPECTED + ".jar");
+    assertThat(jarOf(Worker.class).getFileName().toString())
+        .isEqualTo("connect-runtime-" + EXPECTED + ".jar");
     assertThat(jarOf(EmbeddedConnectCluster.class).getFileName().toString())
         .isEqualTo("connect-runtime-" + EXPECTED + "-test.jar");
   }

@@ -20,7 +20,8 @@ public record QuickstartConnector(String name, String exampleFile, Input input) 
   public static final List<QuickstartConnector> ALL =
       List.of(
           new QuickstartConnector("braze-events", "sink-dlq.json", Input.EVENTS),
-          new QuickstartConnector("braze-user-properties", "sink-user-properties.json", Input.IDENTIFIES),
+          new QuickstartConnector(
+              "braze-user-properties", "sink-user-properties.json", Input.IDENTIFIES),
           new QuickstartConnector("braze-cohorts", "sink-cohorts.json", Input.COHORT_CHANGES),
           new QuickstartConnector("currents-local", "source-local.json", Input.CURRENTS_BUCKET));
 

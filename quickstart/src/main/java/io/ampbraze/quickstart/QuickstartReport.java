@@ -1,14 +1,13 @@
 package io.ampbraze.quickstart;
 
+import io.ampbraze.quickstart.connect.ConnectorPlugin;
+import io.ampbraze.quickstart.doubles.BrazeSummary;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.ampbraze.quickstart.connect.ConnectorPlugin;
-import io.ampbraze.quickstart.doubles.BrazeSummary;
 
 /** What a quickstart run did and saw; {@link #render()} is the text printed at its end. */
 public record QuickstartReport(

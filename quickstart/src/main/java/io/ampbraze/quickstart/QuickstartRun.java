@@ -1,24 +1,7 @@
 package io.ampbraze.quickstart;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import io.ampbraze.quickstart.QuickstartReport.CreatedConnector;
 import io.ampbraze.quickstart.QuickstartReport.SinkProgress;
 import io.ampbraze.quickstart.connect.ConfigExample;
@@ -37,12 +20,27 @@ import io.ampbraze.quickstart.platform.RunFolder;
 import io.ampbraze.quickstart.sample.AmplitudeSamples;
 import io.ampbraze.quickstart.sample.SampleProducer;
 import io.ampbraze.quickstart.sample.SampleRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One quickstart run, step by step: the Braze double and the Currents bucket, the broker and the
- * worker with the plugins installed, the connectors created from {@code config-examples/},
- * sample data through the sinks, and the report. {@link #close()} stops everything it started and
- * may be called from a shutdown hook at any point.
+ * worker with the plugins installed, the connectors created from {@code config-examples/}, sample
+ * data through the sinks, and the report. {@link #close()} stops everything it started and may be
+ * called from a shutdown hook at any point.
  */
 public final class QuickstartRun implements AutoCloseable {
   static final String BRAZE_SINK = "io.ampbraze.connect.braze.BrazeSinkConnector";
@@ -67,7 +65,10 @@ public final class QuickstartRun implements AutoCloseable {
     this.progress = new Progress(out);
   }
 
-  /** Runs every step and returns the report; everything it started keeps running until {@link #close()}. */
+  /**
+   * Runs every step and returns the report; everything it started keeps running until {@link
+   * #close()}.
+   */
   public QuickstartReport execute() throws Exception {
     RunFolder run = RunFolder.create(options.runsDir());
     progress.line("Quickstart run folder: " + run);
@@ -225,7 +226,11 @@ public final class QuickstartRun implements AutoCloseable {
       ConfigExample config = entry.getValue();
       String status =
           progress.step(
-              "PUT /connectors/" + connector.name() + "/config (config-examples/" + connector.exampleFile() + ")",
+              "PUT /connectors/"
+                  + connector.name()
+                  + "/config (config-examples/"
+                  + connector.exampleFile()
+                  + ")",
               () -> {
                 Files.writeString(sent.resolve(connector.name() + ".json"), config.toJson());
                 rest.putConnectorConfig(connector.name(), config.config());
@@ -261,9 +266,9 @@ public final class QuickstartRun implements AutoCloseable {
   }
 
   /**
-   * Waits until every sink connector has committed the offsets of every record in its topics:
-   * with the real connectors a committed offset means Braze acknowledged the record or it was
-   * reported to the DLQ.
+   * Waits until every sink connector has committed the offsets of every record in its topics: with
+   * the real connectors a committed offset means Braze acknowledged the record or it was reported
+   * to the DLQ.
    */
   private Map<String, SinkProgress> awaitSinks(
       KafkaTopics topics, Map<QuickstartConnector, ConfigExample> configs) throws Exception {
@@ -308,10 +313,7 @@ public final class QuickstartRun implements AutoCloseable {
   }
 
   private static QuickstartConnector sourceConnector() {
-    return QuickstartConnector.ALL.stream()
-        .filter(c -> !c.isSink())
-        .findFirst()
-        .orElseThrow();
+    return QuickstartConnector.ALL.stream().filter(c -> !c.isSink()).findFirst().orElseThrow();
   }
 
   private static List<CreatedConnector> refreshStatus(
@@ -368,7 +370,9 @@ public final class QuickstartRun implements AutoCloseable {
   }
 
   private static List<String> curlCommands(
-      LocalKafkaPlatform platform, BrazeDouble braze, Map<QuickstartConnector, ConfigExample> configs) {
+      LocalKafkaPlatform platform,
+      BrazeDouble braze,
+      Map<QuickstartConnector, ConfigExample> configs) {
     String connect = platform.worker().url().toString().replaceAll("/$", "");
     String sink = QuickstartConnector.ALL.get(0).name();
     String source = sourceConnector().name();
@@ -377,7 +381,12 @@ public final class QuickstartRun implements AutoCloseable {
     commands.add("curl -s " + connect + "/connectors/" + sink + "/config");
     commands.add("curl -s -X PUT " + connect + "/connectors/" + sink + "/pause");
     commands.add("curl -s -X PUT " + connect + "/connectors/" + sink + "/resume");
-    commands.add("curl -s -X POST '" + connect + "/connectors/" + sink + "/restart?includeTasks=true&onlyFailed=true'");
+    commands.add(
+        "curl -s -X POST '"
+            + connect
+            + "/connectors/"
+            + sink
+            + "/restart?includeTasks=true&onlyFailed=true'");
     commands.add("curl -s " + connect + "/connectors/" + source + "/offsets");
     commands.add("curl -s " + braze.summaryUrl());
     commands.add("less " + platform.worker().process().log());

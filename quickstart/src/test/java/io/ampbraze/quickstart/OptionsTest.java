@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
@@ -25,7 +24,14 @@ class OptionsTest {
   @Test
   void readsEveryOption() {
     Options options =
-        Options.parse("--exit", "--runs-dir", "/tmp/runs", "--classpath-file", "/tmp/cp", "--project-dir", "/p");
+        Options.parse(
+            "--exit",
+            "--runs-dir",
+            "/tmp/runs",
+            "--classpath-file",
+            "/tmp/cp",
+            "--project-dir",
+            "/p");
     assertThat(options)
         .isEqualTo(new Options(true, Path.of("/p"), Path.of("/tmp/runs"), Path.of("/tmp/cp")));
   }
@@ -45,6 +51,8 @@ class OptionsTest {
 
     bytes.reset();
     assertThat(Quickstart.run(new String[] {"--bogus"}, out)).isEqualTo(2);
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Unknown option --bogus").contains("Usage:");
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .contains("Unknown option --bogus")
+        .contains("Usage:");
   }
 }

@@ -1,5 +1,7 @@
 package io.ampbraze.quickstart.connect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * One file of {@code config-examples/}: a flat JSON object of string values, the body of {@code
- * PUT /connectors/{name}/config}. The connector's name is not in the file; it comes from the URL.
+ * One file of {@code config-examples/}: a flat JSON object of string values, the body of {@code PUT
+ * /connectors/{name}/config}. The connector's name is not in the file; it comes from the URL.
  */
 public final class ConfigExample {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +42,10 @@ public final class ConfigExample {
     return examples;
   }
 
-  /** Reads one example, rejecting anything that {@code PUT /connectors/{name}/config} would not take as is. */
+  /**
+   * Reads one example, rejecting anything that {@code PUT /connectors/{name}/config} would not take
+   * as is.
+   */
   public static ConfigExample load(Path file) throws IOException {
     JsonNode root = JSON.readTree(file.toFile());
     if (root == null || !root.isObject()) {
@@ -121,7 +123,10 @@ public final class ConfigExample {
     return named;
   }
 
-  /** The topics this example's connector reads (sink {@code topics}) or writes (source {@code topic}). */
+  /**
+   * The topics this example's connector reads (sink {@code topics}) or writes (source {@code
+   * topic}).
+   */
   public List<String> topics() {
     List<String> topics = new ArrayList<>();
     for (String key : List.of("topics", "topic")) {

@@ -1,5 +1,7 @@
 package io.ampbraze.quickstart.connect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,9 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The calls the quickstart and its tests make on a Connect worker's REST API. */
 public final class ConnectRestClient {
@@ -31,11 +30,6 @@ public final class ConnectRestClient {
 
   public URI baseUrl() {
     return baseUrl;
-  }
-
-  /** {@code GET /}: the worker's Kafka version. */
-  public String workerVersion() throws IOException, InterruptedException {
-    return get("/").path("version").asText();
   }
 
   /** {@code GET /connector-plugins}. */
@@ -96,8 +90,8 @@ public final class ConnectRestClient {
   }
 
   /**
-   * Waits until the worker's herder answers ({@code GET /connectors} returns 200): the REST
-   * server starts before the worker has joined its group and read the config topic.
+   * Waits until the worker's herder answers ({@code GET /connectors} returns 200): the REST server
+   * starts before the worker has joined its group and read the config topic.
    */
   public void awaitReady(Duration timeout, Runnable aliveCheck) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
@@ -113,7 +107,10 @@ public final class ConnectRestClient {
       Thread.sleep(500);
     }
     throw new IllegalStateException(
-        "The Connect worker at " + baseUrl + " did not become ready within " + timeout.toSeconds()
+        "The Connect worker at "
+            + baseUrl
+            + " did not become ready within "
+            + timeout.toSeconds()
             + " s",
         last);
   }
@@ -177,7 +174,8 @@ public final class ConnectRestClient {
           .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       throw new ConnectRestException(method, path, response.statusCode(), response.body());
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * A config-provider variable in a connector config, such as {@code
  * ${file:/etc/kafka-connect/secrets/braze.properties:braze.api.key}} (a key in a properties file)
  * or {@code ${directory:/etc/kafka-connect/secrets:gcs-credentials.json}} (a whole file). The
- * worker resolves these when it starts the connector; the REST API and the config topic only
- * ever hold the reference.
+ * worker resolves these when it starts the connector; the REST API and the config topic only ever
+ * hold the reference.
  */
 public record SecretReference(String provider, String path, String key) {
   static final Pattern VARIABLE = Pattern.compile("\\$\\{(file|directory):([^:}]+):([^}]+)}");
@@ -28,8 +28,8 @@ public record SecretReference(String provider, String path, String key) {
   }
 
   /**
-   * The same reference with its file (for {@code file}) or directory (for {@code directory})
-   * moved into {@code secretsDir}, keeping the file name.
+   * The same reference with its file (for {@code file}) or directory (for {@code directory}) moved
+   * into {@code secretsDir}, keeping the file name.
    */
   public SecretReference movedTo(Path secretsDir) {
     if ("directory".equals(provider)) {

@@ -11,13 +11,14 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * Writes the files that config-provider references point to: a key of a properties file for
- * {@code file}, a whole file for {@code directory}. Files are readable by their owner only.
+ * Writes the files that config-provider references point to: a key of a properties file for {@code
+ * file}, a whole file for {@code directory}. Files are readable by their owner only.
  */
 public final class SecretsFiles {
   private SecretsFiles() {}
 
-  public static void write(Collection<SecretReference> references, Function<SecretReference, String> value)
+  public static void write(
+      Collection<SecretReference> references, Function<SecretReference, String> value)
       throws IOException {
     for (SecretReference reference : references) {
       Path file = reference.file();

@@ -6,14 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 
 /**
  * Renders a connector's {@link ConfigDef} as a Markdown reference: a summary table, then one
- * section per group with every key's description, type, default, valid values and importance.
- * The output depends only on the ConfigDef, so a committed copy can be checked for staleness.
+ * section per group with every key's description, type, default, valid values and importance. The
+ * output depends only on the ConfigDef, so a committed copy can be checked for staleness.
  */
 public final class ConfigReference {
   static final String OTHER_GROUP = "Other settings";
@@ -30,7 +29,10 @@ public final class ConfigReference {
     List<String> out = new ArrayList<>();
     out.add("# " + title + ": configuration reference");
     out.add("");
-    out.add("<!-- Generated from " + connectorClass + "#config(). Do not edit by hand: regenerate with");
+    out.add(
+        "<!-- Generated from "
+            + connectorClass
+            + "#config(). Do not edit by hand: regenerate with");
     out.add("     " + regenerate + " -->");
     out.add("");
     out.add(
@@ -145,9 +147,9 @@ public final class ConfigReference {
   }
 
   /**
-   * The validator's own description (Kafka's validators describe themselves, e.g. {@code [1,...,75]}
-   * or {@code [auto, event, user, cohort]}); none when it has no description of its own, which
-   * would otherwise print an object identity that changes from run to run.
+   * The validator's own description (Kafka's validators describe themselves, e.g. {@code
+   * [1,...,75]} or {@code [auto, event, user, cohort]}); none when it has no description of its
+   * own, which would otherwise print an object identity that changes from run to run.
    */
   static String validValues(ConfigKey key) {
     if (key.validator == null) {

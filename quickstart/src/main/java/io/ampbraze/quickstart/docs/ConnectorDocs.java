@@ -1,13 +1,12 @@
 package io.ampbraze.quickstart.docs;
 
 import java.util.List;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Connector;
 
 /**
- * The connectors whose config reference is generated, and the file each one goes to under
- * {@code docs/} (the plugin archives ship {@code docs/sink*.md} and {@code docs/source*.md}).
+ * The connectors whose config reference is generated, and the file each one goes to under {@code
+ * docs/} (the plugin archives ship {@code docs/sink*.md} and {@code docs/source*.md}).
  */
 public record ConnectorDocs(String title, String connectorClass, String fileName) {
   /** The command that rewrites the committed reference files. */
@@ -17,7 +16,9 @@ public record ConnectorDocs(String title, String connectorClass, String fileName
   public static final List<ConnectorDocs> ALL =
       List.of(
           new ConnectorDocs(
-              "Braze sink connector", "io.ampbraze.connect.braze.BrazeSinkConnector", "sink-config.md"),
+              "Braze sink connector",
+              "io.ampbraze.connect.braze.BrazeSinkConnector",
+              "sink-config.md"),
           new ConnectorDocs(
               "Braze Currents source connector",
               "io.ampbraze.connect.currents.CurrentsSourceConnector",
@@ -26,7 +27,10 @@ public record ConnectorDocs(String title, String connectorClass, String fileName
   /** Instantiates the connector (it must be on the classpath) and renders its ConfigDef. */
   public String render() throws ReflectiveOperationException {
     Connector connector =
-        Class.forName(connectorClass).asSubclass(Connector.class).getDeclaredConstructor().newInstance();
+        Class.forName(connectorClass)
+            .asSubclass(Connector.class)
+            .getDeclaredConstructor()
+            .newInstance();
     ConfigDef config = connector.config();
     return ConfigReference.render(title, connectorClass, config, REGENERATE);
   }

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The local folder the quickstart's {@code source-local} connector reads Currents files from
- * ({@code currents.local.root}), laid out as Braze lays out a bucket:
- * {@code dataexport.<cluster>.<conn>.integration.<id>/event_type=<type>/date=<hour>/<schema>/<zone>/<name>.avro}.
+ * ({@code currents.local.root}), laid out as Braze lays out a bucket: {@code
+ * dataexport.<cluster>.<conn>.integration.<id>/event_type=<type>/date=<hour>/<schema>/<zone>/<name>.avro}.
  */
 public final class LocalCurrentsBucket {
   private final Path root;
@@ -28,7 +28,9 @@ public final class LocalCurrentsBucket {
     return root;
   }
 
-  /** The {@code .avro} files in the bucket, counted by the {@code event_type=} folder they sit in. */
+  /**
+   * The {@code .avro} files in the bucket, counted by the {@code event_type=} folder they sit in.
+   */
   public Map<String, Long> filesByEventType() throws IOException {
     Map<String, Long> counts = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {

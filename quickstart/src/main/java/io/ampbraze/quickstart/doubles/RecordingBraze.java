@@ -1,5 +1,10 @@
 package io.ampbraze.quickstart.doubles;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -14,18 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
- * A Braze double that accepts every well-formed {@code POST /users/track} carrying the expected
- * API key with Braze's success answer (201, {@code {"message":"success", "<kind>_processed":
- * n}}) and counts the objects by kind; {@code GET /summary} shows the counts. It checks the key
- * so that a run proves the secret travelled from the secrets file through the worker's config
- * provider into the connector.
+ * A Braze double that accepts every well-formed {@code POST /users/track} carrying the expected API
+ * key with Braze's success answer (201, {@code {"message":"success", "<kind>_processed": n}}) and
+ * counts the objects by kind; {@code GET /summary} shows the counts. It checks the key so that a
+ * run proves the secret travelled from the secrets file through the worker's config provider into
+ * the connector.
  */
 public final class RecordingBraze implements BrazeDouble {
   static final List<String> KINDS = List.of("attributes", "events", "purchases");

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -61,11 +60,15 @@ public final class KafkaTopics implements AutoCloseable {
     Map<String, TopicDescription> descriptions =
         admin.describeTopics(topics).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    descriptions.values()
+    descriptions
+        .values()
         .forEach(
             d ->
                 d.partitions()
-                    .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                    .forEach(
+                        p ->
+                            request.put(
+                                new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
     Map<TopicPartition, Long> ends = new HashMap<>();
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
         admin.listOffsets(request).all().get(TIMEOUT_S, TimeUnit.SECONDS);

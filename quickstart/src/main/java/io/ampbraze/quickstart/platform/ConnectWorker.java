@@ -1,5 +1,6 @@
 package io.ampbraze.quickstart.platform;
 
+import io.ampbraze.quickstart.connect.ConnectRestClient;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -9,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import io.ampbraze.quickstart.connect.ConnectRestClient;
 
 /** A distributed Connect worker in its own JVM ({@code connect-distributed} on Kafka's jars). */
 public final class ConnectWorker implements AutoCloseable {
@@ -59,7 +58,8 @@ public final class ConnectWorker implements AutoCloseable {
             "org.apache.kafka.connect.cli.ConnectDistributed",
             List.of(config.toString()),
             run.logs().resolve("connect.log"));
-    ConnectWorker worker = new ConnectWorker(URI.create("http://127.0.0.1:" + restPort + "/"), process);
+    ConnectWorker worker =
+        new ConnectWorker(URI.create("http://127.0.0.1:" + restPort + "/"), process);
     try {
       worker
           .rest()

@@ -57,9 +57,10 @@ public final class JavaProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    return new JavaProcess(name, builder.start(), log);
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Process process = builder.start();
+    process.getOutputStream().close(); // the child reads nothing from the launcher
+    return new JavaProcess(name, process, log);
   }
 
   private static Path ownCodeLocation() {
@@ -68,10 +69,6 @@ public final class JavaProcess implements AutoCloseable {
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException("Cannot locate the quickstart's own classes", e);
     }
-  }
-
-  public String name() {
-    return name;
   }
 
   public long pid() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -78,7 +77,8 @@ public final class KafkaBroker implements AutoCloseable {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("inter.broker.listener.name", "PLAINTEXT");
@@ -102,7 +102,8 @@ public final class KafkaBroker implements AutoCloseable {
     Exception last = null;
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The Kafka broker exited during startup; see " + process.log());
+        throw new IllegalStateException(
+            "The Kafka broker exited during startup; see " + process.log());
       }
       try (Admin admin = Admin.create(adminConfig())) {
         admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
@@ -116,7 +117,10 @@ public final class KafkaBroker implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException(
-        "The Kafka broker did not answer within " + timeout.toSeconds() + " s; see " + process.log(),
+        "The Kafka broker did not answer within "
+            + timeout.toSeconds()
+            + " s; see "
+            + process.log(),
         last);
   }
 

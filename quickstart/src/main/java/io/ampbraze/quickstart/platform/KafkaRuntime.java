@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Apache Kafka's own jars, as resolved by Maven for the quickstart module ({@code
  * dependency:build-classpath} writes them to {@code quickstart/target/kafka-runtime.classpath}).
- * The broker and the worker run on exactly these; the plugins never are on this classpath, only
- * on the worker's plugin.path.
+ * The broker and the worker run on exactly these; the plugins never are on this classpath, only on
+ * the worker's plugin.path.
  */
 public final class KafkaRuntime {
   private final List<Path> classpath;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real single-node Kafka cluster with a distributed Connect worker, each in its own JVM, with
- * the plugin archives installed on the worker's plugin.path. The quickstart and the tests that
- * check the plugins on a real worker both run on it.
+ * A real single-node Kafka cluster with a distributed Connect worker, each in its own JVM, with the
+ * plugin archives installed on the worker's plugin.path. The quickstart and the tests that check
+ * the plugins on a real worker both run on it.
  */
 public final class LocalKafkaPlatform implements AutoCloseable {
   private static final Duration BROKER_TIMEOUT = Duration.ofMinutes(2);
@@ -21,7 +21,6 @@ public final class LocalKafkaPlatform implements AutoCloseable {
   private volatile KafkaBroker broker;
   private volatile ConnectWorker worker;
   private boolean closed;
-  private final List<Path> installedPlugins = new ArrayList<>();
 
   public LocalKafkaPlatform(RunFolder run, KafkaRuntime runtime) {
     this.run = run;
@@ -29,8 +28,8 @@ public final class LocalKafkaPlatform implements AutoCloseable {
   }
 
   /**
-   * Starts the broker, installs the archives found under {@code projectDir}, starts the worker.
-   * On failure, whatever was started is stopped again before the exception propagates; {@link
+   * Starts the broker, installs the archives found under {@code projectDir}, starts the worker. On
+   * failure, whatever was started is stopped again before the exception propagates; {@link
    * #close()} may be called from another thread meanwhile (a shutdown hook) and stops the rest.
    *
    * @param workerOverrides worker settings beyond {@link WorkerProperties}'s
@@ -52,7 +51,6 @@ public final class LocalKafkaPlatform implements AutoCloseable {
           () -> {
             for (Path archive : PluginArchives.find(projectDir)) {
               Path plugin = PluginArchives.install(archive, run.plugins());
-              installedPlugins.add(plugin);
               progress.detail(projectDir.relativize(archive) + " -> " + plugin);
             }
             return null;
@@ -90,32 +88,12 @@ public final class LocalKafkaPlatform implements AutoCloseable {
     return run;
   }
 
-  public KafkaRuntime runtime() {
-    return runtime;
-  }
-
   public KafkaBroker broker() {
     return broker;
   }
 
   public ConnectWorker worker() {
     return worker;
-  }
-
-  public List<Path> installedPlugins() {
-    return List.copyOf(installedPlugins);
-  }
-
-  /** The JVMs this platform started, for checks that nothing is left running. */
-  public List<JavaProcess> processes() {
-    List<JavaProcess> processes = new ArrayList<>();
-    if (broker != null) {
-      processes.add(broker.process());
-    }
-    if (worker != null) {
-      processes.add(worker.process());
-    }
-    return processes;
   }
 
   /** Stops the worker first (it commits offsets and leaves its group), then the broker. */

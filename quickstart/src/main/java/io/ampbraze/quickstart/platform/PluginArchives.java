@@ -55,7 +55,8 @@ public final class PluginArchives {
       for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
         Path target = root.resolve(entry.getName()).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
-          throw new IOException("Refusing archive entry outside the plugin path: " + entry.getName());
+          throw new IOException(
+              "Refusing archive entry outside the plugin path: " + entry.getName());
         }
         if (top == null) {
           top = root.resolve(root.relativize(target).getName(0));

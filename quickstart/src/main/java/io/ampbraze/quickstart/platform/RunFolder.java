@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The one folder a run leaves behind: logs, broker data, installed plugins, the configs it sent,
- * the secrets file and the local Currents bucket, next to each other so that a user can look
- * at everything after the run.
+ * the secrets file and the local Currents bucket, next to each other so that a user can look at
+ * everything after the run.
  */
 public final class RunFolder {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -32,7 +32,11 @@ public final class RunFolder {
         RunFolder folder = new RunFolder(candidate.toAbsolutePath().normalize());
         for (Path dir :
             new Path[] {
-              folder.logs(), folder.config(), folder.brokerData(), folder.plugins(), folder.secrets()
+              folder.logs(),
+              folder.config(),
+              folder.brokerData(),
+              folder.plugins(),
+              folder.secrets()
             }) {
           Files.createDirectories(dir);
         }

@@ -19,7 +19,11 @@ public final class WorkerProperties {
    * @param secretsDir the only directory the config providers may read
    */
   public static Map<String, String> of(
-      String bootstrapServers, String restHost, int restPort, String pluginPath, String secretsDir) {
+      String bootstrapServers,
+      String restHost,
+      int restPort,
+      String pluginPath,
+      String secretsDir) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("bootstrap.servers", bootstrapServers);
     props.put("group.id", "ampbraze-quickstart");

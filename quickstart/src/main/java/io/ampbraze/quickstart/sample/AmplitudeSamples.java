@@ -1,5 +1,9 @@
 package io.ampbraze.quickstart.sample;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,24 +13,23 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * Sample Amplitude data as it reaches Kafka in practice: events in both the export/streaming
- * shape and the HTTP V2 shape, identifies ({@code $identify} events with operations, and plain
- * identify-shaped records), and cohort membership changes (Amplitude's Cohort Webhooks payload
- * and the simpler add/remove shape). Deterministic for a seed and a base time.
+ * Sample Amplitude data as it reaches Kafka in practice: events in both the export/streaming shape
+ * and the HTTP V2 shape, identifies ({@code $identify} events with operations, and plain
+ * identify-shaped records), and cohort membership changes (Amplitude's Cohort Webhooks payload and
+ * the simpler add/remove shape). Deterministic for a seed and a base time.
  */
 public final class AmplitudeSamples {
   private static final DateTimeFormatter EXPORT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
   private static final String[] BROWSE_EVENTS = {"Viewed Product", "Added To Cart", "Searched"};
-  private static final String[] PRODUCTS = {"sku-shoe-01", "sku-shirt-07", "sku-hat-03", "sku-bag-11"};
+  private static final String[] PRODUCTS = {
+    "sku-shoe-01", "sku-shirt-07", "sku-hat-03", "sku-bag-11"
+  };
   private static final String[] PLANS = {"free", "plus", "pro"};
-  private static final String[] COUNTRIES = {"United States", "Germany", "France", "Brazil", "Japan"};
+  private static final String[] COUNTRIES = {
+    "United States", "Germany", "France", "Brazil", "Japan"
+  };
 
   private final ObjectMapper json = new ObjectMapper();
   private final Random random;
@@ -136,7 +139,9 @@ public final class AmplitudeSamples {
         set.put("first_name", "Sample" + n);
         set.put("plan", PLANS[random.nextInt(PLANS.length)]);
         userProperties.putObject("$add").put("logins", 1);
-        userProperties.putObject("$append").put("interests", random.nextBoolean() ? "shoes" : "hats");
+        userProperties
+            .putObject("$append")
+            .put("interests", random.nextBoolean() ? "shoes" : "hats");
       } else {
         userProperties = record.putObject("user_properties");
         userProperties.put("country", COUNTRIES[random.nextInt(COUNTRIES.length)]);

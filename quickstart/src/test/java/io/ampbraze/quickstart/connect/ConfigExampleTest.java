@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,9 @@ class ConfigExampleTest {
   @Test
   void readsAFlatMapOfStringsInFileOrder() throws Exception {
     ConfigExample example =
-        write("sink-x.json", "{\"connector.class\":\"a.B\",\"topics\":\"t1, t2\",\"tasks.max\":\"2\"}");
+        write(
+            "sink-x.json",
+            "{\"connector.class\":\"a.B\",\"topics\":\"t1, t2\",\"tasks.max\":\"2\"}");
     assertThat(example.baseName()).isEqualTo("sink-x");
     assertThat(example.connectorClass()).isEqualTo("a.B");
     assertThat(example.config().keySet()).containsExactly("connector.class", "topics", "tasks.max");
@@ -55,13 +56,18 @@ class ConfigExampleTest {
         .containsEntry("plain", "${event_type}");
     assertThat(moved.secretReferences())
         .extracting(SecretReference::file)
-        .containsExactly(secrets.resolve("braze.properties"), secrets.resolve("gcs-credentials.json"));
+        .containsExactly(
+            secrets.resolve("braze.properties"), secrets.resolve("gcs-credentials.json"));
   }
 
   @Test
   void overridesOnlyTheGivenSettings() throws Exception {
-    ConfigExample example = write("o.json", "{\"connector.class\":\"a.B\",\"braze.rest.url\":\"https://x\"}");
-    assertThat(example.with(Map.of("braze.rest.url", "http://127.0.0.1:1", "braze.allow.http", "true")).config())
+    ConfigExample example =
+        write("o.json", "{\"connector.class\":\"a.B\",\"braze.rest.url\":\"https://x\"}");
+    assertThat(
+            example
+                .with(Map.of("braze.rest.url", "http://127.0.0.1:1", "braze.allow.http", "true"))
+                .config())
         .containsExactly(
             Map.entry("connector.class", "a.B"),
             Map.entry("braze.rest.url", "http://127.0.0.1:1"),

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Connector;
 import org.apache.kafka.connect.runtime.SinkConnectorConfig;
@@ -18,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The files of {@code config-examples/} as files: the nine use cases, each a valid PUT body for
- * the right plugin, using only keys that exist, with every secret behind a config provider.
+ * The files of {@code config-examples/} as files: the nine use cases, each a valid PUT body for the
+ * right plugin, using only keys that exist, with every secret behind a config provider.
  * ConfigExamplesIT then validates them on a running worker.
  */
 public class ConfigExamplesTest {
@@ -42,33 +41,76 @@ public class ConfigExamplesTest {
   /** The sink's config keys that the sink issue makes a contract. */
   static final Set<String> SINK_CONTRACT =
       Set.of(
-          "braze.rest.url", "braze.api.key", "braze.app.id", "braze.allow.http",
-          "braze.batch.max.objects", "braze.batch.limit.per.array", "braze.rate.limit.requests",
-          "braze.rate.limit.window.ms", "braze.max.in.flight.requests", "braze.linger.ms",
-          "braze.request.timeout.ms", "braze.retry.backoff.ms", "braze.retry.backoff.max.ms",
-          "braze.retry.timeout.ms", "braze.update.existing.only", "record.kind",
-          "identity.anonymous", "identity.alias.label", "events.include", "events.exclude",
-          "events.properties.include", "events.user.properties.as.attributes", "purchases.mode",
-          "purchases.default.currency", "attributes.dedup.enabled",
-          "attributes.dedup.cache.max.entries", "attributes.standard.mapping", "cohorts.mode",
+          "braze.rest.url",
+          "braze.api.key",
+          "braze.app.id",
+          "braze.allow.http",
+          "braze.batch.max.objects",
+          "braze.batch.limit.per.array",
+          "braze.rate.limit.requests",
+          "braze.rate.limit.window.ms",
+          "braze.max.in.flight.requests",
+          "braze.linger.ms",
+          "braze.request.timeout.ms",
+          "braze.retry.backoff.ms",
+          "braze.retry.backoff.max.ms",
+          "braze.retry.timeout.ms",
+          "braze.update.existing.only",
+          "record.kind",
+          "identity.anonymous",
+          "identity.alias.label",
+          "events.include",
+          "events.exclude",
+          "events.properties.include",
+          "events.user.properties.as.attributes",
+          "purchases.mode",
+          "purchases.default.currency",
+          "attributes.dedup.enabled",
+          "attributes.dedup.cache.max.entries",
+          "attributes.standard.mapping",
+          "cohorts.mode",
           "cohorts.attribute.name");
 
   /** The source's config keys that the source issue makes a contract. */
   static final Set<String> SOURCE_CONTRACT =
       Set.of(
-          "currents.storage", "currents.bucket", "currents.prefix", "currents.local.root",
-          "s3.region", "s3.endpoint.url", "s3.path.style.access", "s3.access.key.id",
-          "s3.secret.access.key", "gcs.project.id", "gcs.credentials.json", "gcs.endpoint.url",
-          "azure.connection.string", "azure.account.name", "azure.account.key",
-          "azure.endpoint.url", "currents.event.types.include", "currents.event.types.exclude",
-          "currents.start.hour", "currents.poll.interval.ms", "currents.on.corrupt.file", "topic",
-          "output.format", "amplitude.event.type.prefix", "amplitude.event.names");
+          "currents.storage",
+          "currents.bucket",
+          "currents.prefix",
+          "currents.local.root",
+          "s3.region",
+          "s3.endpoint.url",
+          "s3.path.style.access",
+          "s3.access.key.id",
+          "s3.secret.access.key",
+          "gcs.project.id",
+          "gcs.credentials.json",
+          "gcs.endpoint.url",
+          "azure.connection.string",
+          "azure.account.name",
+          "azure.account.key",
+          "azure.endpoint.url",
+          "currents.event.types.include",
+          "currents.event.types.exclude",
+          "currents.start.hour",
+          "currents.poll.interval.ms",
+          "currents.on.corrupt.file",
+          "topic",
+          "output.format",
+          "amplitude.event.type.prefix",
+          "amplitude.event.names");
 
-  /** Secrets by the contract (PASSWORD configs), plus the S3 key id that travels with its secret. */
+  /**
+   * Secrets by the contract (PASSWORD configs), plus the S3 key id that travels with its secret.
+   */
   static final Set<String> SECRETS =
       Set.of(
-          "braze.api.key", "s3.access.key.id", "s3.secret.access.key", "gcs.credentials.json",
-          "azure.connection.string", "azure.account.key");
+          "braze.api.key",
+          "s3.access.key.id",
+          "s3.secret.access.key",
+          "gcs.credentials.json",
+          "azure.connection.string",
+          "azure.account.key");
 
   static final String SECRETS_DIR = "/etc/kafka-connect/secrets";
 
@@ -107,11 +149,14 @@ public class ConfigExamplesTest {
     boolean sink = file.startsWith("sink-");
     Set<String> known = new HashSet<>(sink ? SINK_CONTRACT : SOURCE_CONTRACT);
     known.addAll(connectorConfig(example).names());
-    known.addAll((sink ? SinkConnectorConfig.configDef() : SourceConnectorConfig.configDef()).names());
+    known.addAll(
+        (sink ? SinkConnectorConfig.configDef() : SourceConnectorConfig.configDef()).names());
     for (String key : example.config().keySet()) {
       boolean converterSetting =
           key.startsWith("key.converter.") || key.startsWith("value.converter.");
-      assertThat(known.contains(key) || converterSetting).as(file + ": unknown key " + key).isTrue();
+      assertThat(known.contains(key) || converterSetting)
+          .as(file + ": unknown key " + key)
+          .isTrue();
     }
   }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -42,18 +41,53 @@ class ConfigReferenceTest {
 
   private static ConfigDef sample() {
     return new ConfigDef()
-        .define("endpoint.url", Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-            "Where to send. Must be https.", "Connection", 1, Width.LONG, "Endpoint")
-        .define("api.key", Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
-            "The key.", "Connection", 2, Width.LONG, "Key")
-        .define("batch.size", Type.INT, 75, ConfigDef.Range.between(1, 75), Importance.MEDIUM,
-            "Objects per request | batch.", "Delivery", 2, Width.SHORT, "Batch")
-        .define("mode", Type.STRING, "auto", ConfigDef.ValidString.in("auto", "event"), Importance.LOW,
-            "Which kind.", "Delivery", 1, Width.SHORT, "Mode")
+        .define(
+            "endpoint.url",
+            Type.STRING,
+            ConfigDef.NO_DEFAULT_VALUE,
+            Importance.HIGH,
+            "Where to send. Must be https.",
+            "Connection",
+            1,
+            Width.LONG,
+            "Endpoint")
+        .define(
+            "api.key",
+            Type.PASSWORD,
+            ConfigDef.NO_DEFAULT_VALUE,
+            Importance.HIGH,
+            "The key.",
+            "Connection",
+            2,
+            Width.LONG,
+            "Key")
+        .define(
+            "batch.size",
+            Type.INT,
+            75,
+            ConfigDef.Range.between(1, 75),
+            Importance.MEDIUM,
+            "Objects per request | batch.",
+            "Delivery",
+            2,
+            Width.SHORT,
+            "Batch")
+        .define(
+            "mode",
+            Type.STRING,
+            "auto",
+            ConfigDef.ValidString.in("auto", "event"),
+            Importance.LOW,
+            "Which kind.",
+            "Delivery",
+            1,
+            Width.SHORT,
+            "Mode")
         .define("filters", Type.LIST, "", Importance.LOW, "Patterns.")
         .define("label", Type.STRING, "", Importance.LOW, "A label.")
         .define("optional.id", Type.STRING, null, Importance.LOW, "An id.")
-        .define("validated", Type.STRING, "x", (name, value) -> {}, Importance.LOW, "Custom check.");
+        .define(
+            "validated", Type.STRING, "x", (name, value) -> {}, Importance.LOW, "Custom check.");
   }
 
   @Test
@@ -73,7 +107,8 @@ class ConfigReferenceTest {
     assertThat(page)
         .contains("| [`endpoint.url`](#endpointurl) | string | required | high |")
         .contains("| [`batch.size`](#batchsize) | int | `75` | medium |")
-        .contains("### `batch.size`\n\nObjects per request | batch.\n\n- Type: int\n- Default: `75`\n- Valid values: `[1,...,75]`\n- Importance: medium")
+        .contains(
+            "### `batch.size`\n\nObjects per request | batch.\n\n- Type: int\n- Default: `75`\n- Valid values: `[1,...,75]`\n- Importance: medium")
         .contains("- Valid values: `[auto, event]`")
         .contains("### `filters`\n\nPatterns.\n\n- Type: list\n- Default: empty list")
         .contains("### `label`\n\nA label.\n\n- Type: string\n- Default: `\"\"` (empty)")
@@ -85,8 +120,10 @@ class ConfigReferenceTest {
     String page = ConfigReference.render("Sample", "com.example.Sample", sample(), REGENERATE);
     assertThat(page)
         .contains("### `api.key`\n\nThe key.\n\n- Type: password\n- Default: required")
-        .contains("- Secret: the value is hidden in the REST API and in logs; supply it through a config provider, e.g. `${file:/path/secrets.properties:api.key}`");
-    String batchSize = page.substring(page.indexOf("### `batch.size`"), page.indexOf("### `filters`"));
+        .contains(
+            "- Secret: the value is hidden in the REST API and in logs; supply it through a config provider, e.g. `${file:/path/secrets.properties:api.key}`");
+    String batchSize =
+        page.substring(page.indexOf("### `batch.size`"), page.indexOf("### `filters`"));
     assertThat(batchSize).doesNotContain("- Secret:");
   }
 
@@ -106,6 +143,7 @@ class ConfigReferenceTest {
   @Test
   void anchorsFollowGitHubsHeadingIds() {
     assertThat(ConfigReference.anchor("s3.access.key.id")).isEqualTo("s3accesskeyid");
-    assertThat(ConfigReference.anchor("braze.rate.limit.window.ms")).isEqualTo("brazeratelimitwindowms");
+    assertThat(ConfigReference.anchor("braze.rate.limit.window.ms"))
+        .isEqualTo("brazeratelimitwindowms");
   }
 }

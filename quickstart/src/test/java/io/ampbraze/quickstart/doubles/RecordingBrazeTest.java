@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +53,17 @@ class RecordingBrazeTest {
     assertThat(summary.accepted("attributes")).isEqualTo(1);
     assertThat(summary.accepted("events")).isEqualTo(2);
     assertThat(summary.accepted("purchases")).isZero();
-    assertThat(summary.samples()).containsExactly(
-        "attributes: {\"external_id\":\"u1\",\"plan\":\"pro\"}", "events: {\"external_id\":\"u1\",\"name\":\"a\"}");
+    assertThat(summary.samples())
+        .containsExactly(
+            "attributes: {\"external_id\":\"u1\",\"plan\":\"pro\"}",
+            "events: {\"external_id\":\"u1\",\"name\":\"a\"}");
 
     HttpResponse<String> json =
-        http.send(HttpRequest.newBuilder(braze.summaryUrl()).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(json.body()).contains("\"accepted\":{\"attributes\":1,\"events\":2,\"purchases\":0}");
+        http.send(
+            HttpRequest.newBuilder(braze.summaryUrl()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(json.body())
+        .contains("\"accepted\":{\"attributes\":1,\"events\":2,\"purchases\":0}");
   }
 
   @Test
@@ -82,11 +86,15 @@ class RecordingBrazeTest {
     LocalCurrentsBucket bucket = LocalCurrentsBucket.create(dir.resolve("bucket"));
     assertThat(bucket.filesByEventType()).isEmpty();
     Path hour =
-        bucket.root().resolve("dataexport.prod-01.S3.integration.abc/event_type=users.behaviors.CustomEvent/date=2026-01-15-12/123/prod-01");
+        bucket
+            .root()
+            .resolve(
+                "dataexport.prod-01.S3.integration.abc/event_type=users.behaviors.CustomEvent/date=2026-01-15-12/123/prod-01");
     Files.createDirectories(hour);
     Files.writeString(hour.resolve("a.avro"), "");
     Files.writeString(hour.resolve("b.avro"), "");
     Files.writeString(hour.resolve("notes.txt"), "");
-    assertThat(bucket.filesByEventType()).containsExactly(java.util.Map.entry("users.behaviors.CustomEvent", 2L));
+    assertThat(bucket.filesByEventType())
+        .containsExactly(java.util.Map.entry("users.behaviors.CustomEvent", 2L));
   }
 }

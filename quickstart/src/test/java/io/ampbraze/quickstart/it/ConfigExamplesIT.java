@@ -3,17 +3,6 @@ package io.ampbraze.quickstart.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.ampbraze.quickstart.connect.ConfigExample;
 import io.ampbraze.quickstart.connect.ConfigExamplesTest;
 import io.ampbraze.quickstart.connect.ConnectRestClient;
@@ -23,12 +12,21 @@ import io.ampbraze.quickstart.platform.KafkaRuntime;
 import io.ampbraze.quickstart.platform.LocalKafkaPlatform;
 import io.ampbraze.quickstart.platform.Progress;
 import io.ampbraze.quickstart.platform.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file of {@code config-examples/} validates with zero errors on a real distributed worker
- * (its own JVM, plugins installed from the archives, exactly-once source support enabled, the
- * file and directory config providers set up), with the secret files the examples name written
- * into the worker's secrets folder.
+ * (its own JVM, plugins installed from the archives, exactly-once source support enabled, the file
+ * and directory config providers set up), with the secret files the examples name written into the
+ * worker's secrets folder.
  */
 class ConfigExamplesIT {
   private static LocalKafkaPlatform platform;
@@ -90,7 +88,8 @@ class ConfigExamplesIT {
             .withSecretsIn(platform.run().secrets().resolve("missing"));
     // The worker resolves config-provider variables before validating: so the examples' secret
     // references are really read in validatesWithZeroErrors, and a missing file is caught here.
-    assertThatThrownBy(() -> rest.validate(example.connectorClass(), example.configNamed("missing")))
+    assertThatThrownBy(
+            () -> rest.validate(example.connectorClass(), example.configNamed("missing")))
         .isInstanceOf(ConnectRestException.class)
         .hasMessageContaining("Could not read properties from file")
         .hasMessageContaining("missing/braze.properties");

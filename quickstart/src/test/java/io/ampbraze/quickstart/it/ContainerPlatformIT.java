@@ -1,5 +1,11 @@
 package io.ampbraze.quickstart.it;
 
+import io.ampbraze.quickstart.connect.ConfigExample;
+import io.ampbraze.quickstart.connect.ConnectRestClient;
+import io.ampbraze.quickstart.connect.SecretReference;
+import io.ampbraze.quickstart.connect.SecretsFiles;
+import io.ampbraze.quickstart.platform.PluginArchives;
+import io.ampbraze.quickstart.platform.WorkerProperties;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -10,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,20 +26,13 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.MountableFile;
 
-import io.ampbraze.quickstart.connect.ConfigExample;
-import io.ampbraze.quickstart.connect.ConnectRestClient;
-import io.ampbraze.quickstart.connect.SecretReference;
-import io.ampbraze.quickstart.connect.SecretsFiles;
-import io.ampbraze.quickstart.platform.PluginArchives;
-import io.ampbraze.quickstart.platform.WorkerProperties;
-
 /**
  * The {@link PlatformChecks} on stock Apache Kafka images (the runtime the tests use and the 3.x
- * one of compat-kafka3): a broker container and a {@code connect-distributed.sh} container with
- * the plugin archives unzipped into its plugin.path and the secrets where the examples expect
- * them, {@code /etc/kafka-connect/secrets}. Where Docker is missing the class is skipped; every
- * check it makes also runs here on locally started JVMs ({@link ConfigExamplesIT}, {@link
- * QuickstartIT}) and on the embedded 3.x runtime (compat-kafka3).
+ * one of compat-kafka3): a broker container and a {@code connect-distributed.sh} container with the
+ * plugin archives unzipped into its plugin.path and the secrets where the examples expect them,
+ * {@code /etc/kafka-connect/secrets}. Where Docker is missing the class is skipped; every check it
+ * makes also runs here on locally started JVMs ({@link ConfigExamplesIT}, {@link QuickstartIT}) and
+ * on the embedded 3.x runtime (compat-kafka3).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainerPlatformIT {
@@ -46,7 +44,8 @@ class ContainerPlatformIT {
   @TempDir Path dir;
 
   static Stream<String> kafkaVersions() {
-    return Stream.of(System.getProperty("kafka.version"), System.getProperty("compat.kafka.version"));
+    return Stream.of(
+        System.getProperty("kafka.version"), System.getProperty("compat.kafka.version"));
   }
 
   @ParameterizedTest(name = "apache/kafka:{0}")
@@ -68,7 +67,8 @@ class ContainerPlatformIT {
       connect.start();
       ConnectRestClient rest =
           new ConnectRestClient(
-              URI.create("http://" + connect.getHost() + ":" + connect.getMappedPort(REST_PORT) + "/"));
+              URI.create(
+                  "http://" + connect.getHost() + ":" + connect.getMappedPort(REST_PORT) + "/"));
 
       PlatformChecks.bothPluginsListed(rest, ProjectPaths.projectVersion());
       for (ConfigExample example : examples) {
@@ -81,7 +81,8 @@ class ContainerPlatformIT {
   private Path writeSecrets(List<ConfigExample> examples) throws IOException {
     Path secrets = Files.createDirectories(dir.resolve("secrets"));
     List<SecretReference> references = new ArrayList<>();
-    examples.forEach(example -> references.addAll(example.withSecretsIn(secrets).secretReferences()));
+    examples.forEach(
+        example -> references.addAll(example.withSecretsIn(secrets).secretReferences()));
     SecretsFiles.write(references, reference -> "validation-only-" + reference.key());
     return secrets;
   }
@@ -105,9 +106,12 @@ class ContainerPlatformIT {
             .withExposedPorts(REST_PORT)
             .withCopyFileToContainer(MountableFile.forHostPath(plugins), PLUGIN_PATH)
             .withCopyFileToContainer(
-                MountableFile.forHostPath(config, 0644), "/opt/ampbraze/connect-distributed.properties")
+                MountableFile.forHostPath(config, 0644),
+                "/opt/ampbraze/connect-distributed.properties")
             .withCopyFileToContainer(MountableFile.forHostPath(keep, 0644), LOCAL_BUCKET + "/.keep")
-            .withCommand("/opt/kafka/bin/connect-distributed.sh", "/opt/ampbraze/connect-distributed.properties")
+            .withCommand(
+                "/opt/kafka/bin/connect-distributed.sh",
+                "/opt/ampbraze/connect-distributed.properties")
             .waitingFor(
                 Wait.forHttp("/connectors")
                     .forPort(REST_PORT)

@@ -3,22 +3,20 @@ package io.ampbraze.quickstart.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.connect.source.ExactlyOnceSupport;
-import org.apache.kafka.connect.source.SourceConnector;
-
 import io.ampbraze.quickstart.connect.ConfigExample;
 import io.ampbraze.quickstart.connect.ConnectRestClient;
 import io.ampbraze.quickstart.connect.ConnectorPlugin;
 import io.ampbraze.quickstart.connect.ValidationResult;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
 
 /**
- * The checks run against a Connect worker that has the plugin archives installed: the same ones
- * on the locally started worker ({@link ConfigExamplesIT}) and on a stock container image
- * ({@link ContainerPlatformIT}, where Docker exists).
+ * The checks run against a Connect worker that has the plugin archives installed: the same ones on
+ * the locally started worker ({@link ConfigExamplesIT}) and on a stock container image ({@link
+ * ContainerPlatformIT}, where Docker exists).
  */
 final class PlatformChecks {
   static final String SINK = "io.ampbraze.connect.braze.BrazeSinkConnector";
@@ -56,10 +54,10 @@ final class PlatformChecks {
   }
 
   /**
-   * An example with {@code exactly.once.support=required} passes the worker's preflight check
-   * only if the connector declares exactly-once support ({@code exactlyOnceSupport()} returns
-   * SUPPORTED, which the source issue requires). The connector on the test classpath is the same
-   * build as the archive on the worker, so asking it directly tells whether the check can pass.
+   * An example with {@code exactly.once.support=required} passes the worker's preflight check only
+   * if the connector declares exactly-once support ({@code exactlyOnceSupport()} returns SUPPORTED,
+   * which the source issue requires). The connector on the test classpath is the same build as the
+   * archive on the worker, so asking it directly tells whether the check can pass.
    */
   private static void assumeExactlyOnceDeclaredIfRequired(ConfigExample example)
       throws IOException, ReflectiveOperationException {

@@ -2,6 +2,10 @@ package io.ampbraze.quickstart.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ampbraze.quickstart.Quickstart;
+import io.ampbraze.quickstart.QuickstartConnector;
+import io.ampbraze.quickstart.connect.ConfigExample;
+import io.ampbraze.quickstart.connect.SecretReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,14 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.ampbraze.quickstart.QuickstartConnector;
-import io.ampbraze.quickstart.Quickstart;
-import io.ampbraze.quickstart.connect.ConfigExample;
-import io.ampbraze.quickstart.connect.SecretReference;
 
 /**
  * Runs the quickstart the way CI does ({@code --exit}) and checks its report, what it sent to the
@@ -39,14 +37,18 @@ class QuickstartIT {
   static void runTheQuickstart() throws IOException {
     Path runs = ProjectPaths.itRuns().resolve("quickstart");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(new TeeStream(bytes, System.out), true, StandardCharsets.UTF_8)) {
+    try (PrintStream out =
+        new PrintStream(new TeeStream(bytes, System.out), true, StandardCharsets.UTF_8)) {
       exitCode =
           Quickstart.run(
               new String[] {
                 "--exit",
-                "--runs-dir", runs.toString(),
-                "--project-dir", ProjectPaths.projectDir().toString(),
-                "--classpath-file", ProjectPaths.classpathFile().toString()
+                "--runs-dir",
+                runs.toString(),
+                "--project-dir",
+                ProjectPaths.projectDir().toString(),
+                "--classpath-file",
+                ProjectPaths.classpathFile().toString()
               },
               out);
     }
@@ -71,8 +73,12 @@ class QuickstartIT {
     assertThat(report)
         .contains("Run folder  " + runFolder)
         .containsPattern("Kafka +" + System.getProperty("kafka.version") + " \\(KRaft\\)")
-        .containsPattern("sink +io\\.ampbraze\\.connect\\.braze\\.BrazeSinkConnector +" + ProjectPaths.projectVersion())
-        .containsPattern("source +io\\.ampbraze\\.connect\\.currents\\.CurrentsSourceConnector +" + ProjectPaths.projectVersion());
+        .containsPattern(
+            "sink +io\\.ampbraze\\.connect\\.braze\\.BrazeSinkConnector +"
+                + ProjectPaths.projectVersion())
+        .containsPattern(
+            "source +io\\.ampbraze\\.connect\\.currents\\.CurrentsSourceConnector +"
+                + ProjectPaths.projectVersion());
   }
 
   @Test
@@ -151,7 +157,11 @@ class QuickstartIT {
       for (Path file :
           files
               .filter(Files::isRegularFile)
-              .filter(f -> f.startsWith(runFolder.resolve("config")) || f.startsWith(runFolder.resolve("logs")) || f.endsWith("report.txt"))
+              .filter(
+                  f ->
+                      f.startsWith(runFolder.resolve("config"))
+                          || f.startsWith(runFolder.resolve("logs"))
+                          || f.endsWith("report.txt"))
               .collect(Collectors.toList())) {
         looked.add(file);
         assertThat(Files.readString(file)).as(file.toString()).doesNotContain(apiKey);
@@ -163,13 +173,24 @@ class QuickstartIT {
 
   @Test
   void leavesLogsAndBrokerDataInTheRunFolder() throws IOException {
-    for (String log : List.of("logs/broker.log", "logs/connect.log", "logs/kafka-storage-format.log")) {
+    for (String log :
+        List.of("logs/broker.log", "logs/connect.log", "logs/kafka-storage-format.log")) {
       assertThat(Files.size(runFolder.resolve(log))).as(log).isPositive();
     }
     assertThat(Files.readString(runFolder.resolve("logs/connect.log")))
         .contains("Kafka Connect stopped");
     assertThat(runFolder.resolve("kafka-data/meta.properties")).exists();
-    assertThat(runFolder.resolve("plugins/ampbraze-kafka-connect-braze-sink-" + ProjectPaths.projectVersion() + "/manifest.json")).exists();
-    assertThat(runFolder.resolve("plugins/ampbraze-kafka-connect-currents-source-" + ProjectPaths.projectVersion() + "/manifest.json")).exists();
+    assertThat(
+            runFolder.resolve(
+                "plugins/ampbraze-kafka-connect-braze-sink-"
+                    + ProjectPaths.projectVersion()
+                    + "/manifest.json"))
+        .exists();
+    assertThat(
+            runFolder.resolve(
+                "plugins/ampbraze-kafka-connect-currents-source-"
+                    + ProjectPaths.projectVersion()
+                    + "/manifest.json"))
+        .exists();
   }
 }

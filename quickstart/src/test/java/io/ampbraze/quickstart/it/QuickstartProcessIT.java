@@ -3,6 +3,8 @@ package io.ampbraze.quickstart.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ampbraze.quickstart.Quickstart;
+import io.ampbraze.quickstart.connect.ConnectRestClient;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -20,20 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.ampbraze.quickstart.Quickstart;
-import io.ampbraze.quickstart.connect.ConnectRestClient;
-
 /**
  * The launcher as its own process, as {@code quickstart.sh} runs it: without {@code --exit} it
- * keeps the platform running after the report, and a termination signal (what Ctrl-C's SIGINT
- * and {@code kill} do) stops the worker and the broker before it exits.
+ * keeps the platform running after the report, and a termination signal (what Ctrl-C's SIGINT and
+ * {@code kill} do) stops the worker and the broker before it exits.
  */
 class QuickstartProcessIT {
-  private static final Pattern CONNECT_URL = Pattern.compile("Connect +(http://127\\.0\\.0\\.1:\\d+/)");
+  private static final Pattern CONNECT_URL =
+      Pattern.compile("Connect +(http://127\\.0\\.0\\.1:\\d+/)");
 
   private Process launcher;
 
@@ -70,7 +69,8 @@ class QuickstartProcessIT {
     await("the report and the keep-running notice")
         .atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> !launcher.isAlive() || lines.stream().anyMatch(l -> l.contains("Press Ctrl-C")));
+        .until(
+            () -> !launcher.isAlive() || lines.stream().anyMatch(l -> l.contains("Press Ctrl-C")));
     assertThat(launcher.isAlive()).as(String.join("\n", lines)).isTrue();
 
     URI connect = connectUrl(lines);
@@ -83,15 +83,19 @@ class QuickstartProcessIT {
     assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("launcher exited").isTrue();
     reader.get(30, TimeUnit.SECONDS);
     for (ProcessHandle child : children) {
-      assertThat(child.isAlive()).as("child " + child.pid() + " after the launcher exited").isFalse();
+      assertThat(child.isAlive())
+          .as("child " + child.pid() + " after the launcher exited")
+          .isFalse();
     }
     Path runFolder = runFolder(lines);
-    assertThat(Files.readString(runFolder.resolve("logs/connect.log"))).contains("Kafka Connect stopped");
+    assertThat(Files.readString(runFolder.resolve("logs/connect.log")))
+        .contains("Kafka Connect stopped");
   }
 
   private static void readLines(Process process, List<String> lines) {
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         lines.add(line);
         System.out.println("[launcher] " + line);

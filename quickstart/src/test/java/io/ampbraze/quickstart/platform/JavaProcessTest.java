@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +24,20 @@ class JavaProcessTest {
 
   private JavaProcess startSleeper(String... args) throws Exception {
     return JavaProcess.start(
-        "sleeper", List.of(testClasses()), List.of("-Xmx64m"), Sleeper.class.getName(), List.of(args), dir.resolve("sleeper.log"));
+        "sleeper",
+        List.of(testClasses()),
+        List.of("-Xmx64m"),
+        Sleeper.class.getName(),
+        List.of(args),
+        dir.resolve("sleeper.log"));
   }
 
   @Test
   void stopRunsTheChildsShutdownHooks() throws Exception {
     JavaProcess sleeper = startSleeper();
-    await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(sleeper.log()).contains("sleeper started"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.readString(sleeper.log()).contains("sleeper started"));
 
     sleeper.stop(Duration.ofSeconds(20));
 
@@ -42,7 +48,9 @@ class JavaProcessTest {
   @Test
   void aTerminalInterruptDoesNotStopTheChild() throws Exception {
     try (JavaProcess sleeper = startSleeper()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(sleeper.log()).contains("sleeper started"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Files.readString(sleeper.log()).contains("sleeper started"));
 
       // Ctrl-C reaches the whole process group; the launcher, not the child, decides the order.
       Process kill = new ProcessBuilder("kill", "-INT", Long.toString(sleeper.pid())).start();
@@ -78,7 +86,8 @@ class JavaProcessTest {
     try {
       long childPid;
       try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
         childPid = Long.parseLong(out.readLine().trim());
         ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
         await()

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +27,7 @@ class KafkaRuntimeTest {
     assertThatThrownBy(() -> KafkaRuntime.fromClasspathFile(dir.resolve("missing")))
         .hasMessageContaining("mvn -B -q package -DskipTests");
     Path file = Files.writeString(dir.resolve("cp"), dir.resolve("gone.jar").toString());
-    assertThatThrownBy(() -> KafkaRuntime.fromClasspathFile(file)).hasMessageContaining("missing jar");
+    assertThatThrownBy(() -> KafkaRuntime.fromClasspathFile(file))
+        .hasMessageContaining("missing jar");
   }
 }

@@ -5,8 +5,8 @@ import java.nio.file.Paths;
 import java.util.List;
 
 /**
- * A launcher in miniature: starts a {@link Sleeper} through {@link JavaProcess}, prints the
- * child's pid, then waits to be killed. Usage: {@code LauncherFixture <child classpath> <log>}.
+ * A launcher in miniature: starts a {@link Sleeper} through {@link JavaProcess}, prints the child's
+ * pid, then waits to be killed. Usage: {@code LauncherFixture <child classpath> <log>}.
  */
 public final class LauncherFixture {
   private LauncherFixture() {}
@@ -15,7 +15,12 @@ public final class LauncherFixture {
     Path log = Paths.get(args[1]);
     JavaProcess child =
         JavaProcess.start(
-            "sleeper", List.of(Paths.get(args[0])), List.of("-Xmx64m"), Sleeper.class.getName(), List.of(), log);
+            "sleeper",
+            List.of(Paths.get(args[0])),
+            List.of("-Xmx64m"),
+            Sleeper.class.getName(),
+            List.of(),
+            log);
     System.out.println(child.pid());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,12 @@ class PluginArchivesTest {
 
   @Test
   void unzipsTheComponentIntoThePluginPath() throws Exception {
-    Path archive = zip(dir.resolve("a.zip"), "plugin-1.0/", "plugin-1.0/manifest.json", "plugin-1.0/lib/x.jar");
+    Path archive =
+        zip(
+            dir.resolve("a.zip"),
+            "plugin-1.0/",
+            "plugin-1.0/manifest.json",
+            "plugin-1.0/lib/x.jar");
     Path installed = PluginArchives.install(archive, dir.resolve("plugins"));
     assertThat(installed).isEqualTo(dir.resolve("plugins/plugin-1.0"));
     assertThat(Files.readString(installed.resolve("lib/x.jar"))).isEqualTo("plugin-1.0/lib/x.jar");
@@ -56,6 +60,8 @@ class PluginArchivesTest {
     zip(dir.resolve("source-connector/target/ampbraze-kafka-connect-currents-source-1.zip"), "b/");
     assertThat(PluginArchives.find(dir))
         .extracting(p -> p.getFileName().toString())
-        .containsExactly("ampbraze-kafka-connect-braze-sink-1.zip", "ampbraze-kafka-connect-currents-source-1.zip");
+        .containsExactly(
+            "ampbraze-kafka-connect-braze-sink-1.zip",
+            "ampbraze-kafka-connect-currents-source-1.zip");
   }
 }

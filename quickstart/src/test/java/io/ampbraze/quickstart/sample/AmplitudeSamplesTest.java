@@ -2,12 +2,11 @@ package io.ampbraze.quickstart.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class AmplitudeSamplesTest {
@@ -37,9 +36,13 @@ class AmplitudeSamplesTest {
       assertThat(event.path("event_type").asText()).isNotEmpty();
       assertThat(event.has("user_id") || event.has("device_id")).isTrue();
       assertThat(records.get(i).key())
-          .isEqualTo(event.has("user_id") ? event.get("user_id").asText() : event.get("device_id").asText());
+          .isEqualTo(
+              event.has("user_id")
+                  ? event.get("user_id").asText()
+                  : event.get("device_id").asText());
       if (i % 2 == 0) {
-        assertThat(event.path("event_time").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
+        assertThat(event.path("event_time").asText())
+            .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}");
         assertThat(event.has("$insert_id")).isTrue();
       } else {
         assertThat(event.path("time").isLong()).isTrue();
@@ -54,7 +57,9 @@ class AmplitudeSamplesTest {
             e -> {
               assertThat(e.path("productId").asText()).startsWith("sku-");
               assertThat(e.path("revenue").asDouble())
-                  .isCloseTo(e.path("price").asDouble() * e.path("quantity").asInt(), org.assertj.core.data.Offset.offset(0.01));
+                  .isCloseTo(
+                      e.path("price").asDouble() * e.path("quantity").asInt(),
+                      org.assertj.core.data.Offset.offset(0.01));
               assertThat(e.path("currency").asText()).isEqualTo("USD");
             });
   }
@@ -65,10 +70,12 @@ class AmplitudeSamplesTest {
     assertThat(identifies.get(0).path("event_type").asText()).isEqualTo("$identify");
     assertThat(identifies.get(0).path("user_properties").path("$set").path("email").asText())
         .isEqualTo("user-0001@example.com");
-    assertThat(identifies.get(0).path("user_properties").path("$add").path("logins").asInt()).isEqualTo(1);
+    assertThat(identifies.get(0).path("user_properties").path("$add").path("logins").asInt())
+        .isEqualTo(1);
     assertThat(identifies.get(1).has("event_type")).isFalse();
     assertThat(identifies.get(1).path("user_properties").has("country")).isTrue();
-    assertThat(identifies).allSatisfy(i -> assertThat(i.path("user_id").asText()).startsWith("user-"));
+    assertThat(identifies)
+        .allSatisfy(i -> assertThat(i.path("user_id").asText()).startsWith("user-"));
   }
 
   @Test
