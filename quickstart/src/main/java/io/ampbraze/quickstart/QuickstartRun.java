@@ -1,7 +1,5 @@
 package io.ampbraze.quickstart;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ampbraze.quickstart.QuickstartReport.CreatedConnector;
 import io.ampbraze.quickstart.QuickstartReport.SinkProgress;
 import io.ampbraze.quickstart.connect.ConfigExample;
@@ -17,9 +15,6 @@ import io.ampbraze.quickstart.platform.KafkaRuntime;
 import io.ampbraze.quickstart.platform.LocalKafkaPlatform;
 import io.ampbraze.quickstart.platform.Progress;
 import io.ampbraze.quickstart.platform.RunFolder;
-import io.ampbraze.quickstart.sample.AmplitudeSamples;
-import io.ampbraze.quickstart.sample.SampleProducer;
-import io.ampbraze.quickstart.sample.SampleRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,9 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One quickstart run, step by step: the Braze double and the Currents bucket, the broker and the
@@ -46,17 +39,12 @@ public final class QuickstartRun implements AutoCloseable {
   static final String BRAZE_SINK = "io.ampbraze.connect.braze.BrazeSinkConnector";
   static final String CURRENTS_SOURCE = "io.ampbraze.connect.currents.CurrentsSourceConnector";
 
-  static final int SAMPLE_EVENTS = 400;
-  static final int SAMPLE_IDENTIFIES = 40;
-  private static final int SAMPLE_USERS = 25;
-  private static final int SAMPLE_ANONYMOUS_DEVICES = 5;
   private static final int TOPIC_PARTITIONS = 3;
   private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(3);
 
   private final Options options;
   private final Progress progress;
-  private final ObjectMapper json = new ObjectMapper();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private boolean closed;
 
@@ -106,21 +94,19 @@ public final class QuickstartRun implements AutoCloseable {
 
       List<CreatedConnector> created = createConnectors(rest, configs, run);
 
-      AmplitudeSamples samples =
-          new AmplitudeSamples(42L, Instant.now(), SAMPLE_USERS, SAMPLE_ANONYMOUS_DEVICES);
-      Map<QuickstartConnector.Input, List<SampleRecord>> input = new LinkedHashMap<>();
-      input.put(QuickstartConnector.Input.EVENTS, samples.events(SAMPLE_EVENTS));
-      input.put(QuickstartConnector.Input.IDENTIFIES, samples.identifies(SAMPLE_IDENTIFIES));
-      input.put(QuickstartConnector.Input.COHORT_CHANGES, samples.cohortChanges());
-      Map<String, Long> recordsIn = produce(platform.broker().bootstrapServers(), configs, input);
+      SampleInput input = new SampleInput(Instant.now());
+      Map<String, Long> recordsIn =
+          progress.step(
+              "Producing sample Amplitude events, identifies and cohort changes",
+              () -> input.produce(platform.broker().bootstrapServers(), configs, progress));
+      Map<String, SinkProgress> sinkProgress =
+          progress.step(
+              "Waiting for the sink connectors to commit every record",
+              () -> SinkCommitWatch.await(topics, configs, progress, DELIVERY_TIMEOUT));
 
-      Map<String, SinkProgress> sinkProgress = awaitSinks(topics, configs);
+      QuickstartConnector source = sourceConnector();
+      CurrentsOutput currents = CurrentsOutput.read(topics, configs.get(source).topics().get(0));
 
-      ConfigExample source = configs.get(sourceConnector());
-      String currentsTopic = source.topics().get(0);
-      List<ConsumerRecord<String, String>> emitted = topics.readAll(currentsTopic);
-
-      created = refreshStatus(rest, created);
       QuickstartReport report =
           new QuickstartReport(
               run.root(),
@@ -128,17 +114,22 @@ public final class QuickstartRun implements AutoCloseable {
               platform.broker().bootstrapServers(),
               platform.worker().url(),
               plugins,
-              created,
+              refreshStatus(rest, created),
               recordsIn,
               sinkProgress,
               braze.summaryUrl(),
               braze.summary(),
-              currentsTopic,
+              currents.topic(),
               bucket.filesByEventType(),
-              countByEventType(emitted),
-              inputSamples(configs, input),
-              outputSamples(currentsTopic, emitted),
-              curlCommands(platform, braze, configs));
+              currents.recordsByEventType(),
+              input.firstOfEach(configs),
+              currents.samples(),
+              LookFurther.commands(
+                  platform.worker().url(),
+                  QuickstartConnector.ALL.get(0).name(),
+                  source.name(),
+                  braze.summaryUrl(),
+                  platform.worker().process().log()));
       Files.writeString(run.report(), report.render());
       return report;
     }
@@ -242,76 +233,6 @@ public final class QuickstartRun implements AutoCloseable {
     return created;
   }
 
-  private Map<String, Long> produce(
-      String bootstrapServers,
-      Map<QuickstartConnector, ConfigExample> configs,
-      Map<QuickstartConnector.Input, List<SampleRecord>> input)
-      throws Exception {
-    return progress.step(
-        "Producing sample Amplitude events, identifies and cohort changes",
-        () -> {
-          Map<String, Long> counts = new LinkedHashMap<>();
-          try (SampleProducer producer = new SampleProducer(bootstrapServers)) {
-            for (Map.Entry<QuickstartConnector, ConfigExample> entry : configs.entrySet()) {
-              List<SampleRecord> records = input.get(entry.getKey().input());
-              if (records != null) {
-                String topic = entry.getValue().topics().get(0);
-                counts.merge(topic, (long) producer.send(topic, records), Long::sum);
-                progress.detail(records.size() + " records to " + topic);
-              }
-            }
-          }
-          return counts;
-        });
-  }
-
-  /**
-   * Waits until every sink connector has committed the offsets of every record in its topics: with
-   * the real connectors a committed offset means Braze acknowledged the record or it was reported
-   * to the DLQ.
-   */
-  private Map<String, SinkProgress> awaitSinks(
-      KafkaTopics topics, Map<QuickstartConnector, ConfigExample> configs) throws Exception {
-    return progress.step(
-        "Waiting for the sink connectors to commit every record",
-        () -> {
-          Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-          Instant nextLine = Instant.now();
-          while (true) {
-            Map<String, SinkProgress> current = new LinkedHashMap<>();
-            for (Map.Entry<QuickstartConnector, ConfigExample> entry : configs.entrySet()) {
-              if (entry.getKey().isSink()) {
-                List<String> sinkTopics = entry.getValue().topics();
-                String name = entry.getKey().name();
-                current.put(
-                    name,
-                    new SinkProgress(
-                        topics.committed("connect-" + name, sinkTopics),
-                        topics.recordCount(sinkTopics)));
-              }
-            }
-            boolean done = current.values().stream().allMatch(SinkProgress::complete);
-            if (done || Instant.now().isAfter(nextLine)) {
-              List<String> parts = new ArrayList<>();
-              current.forEach((name, p) -> parts.add(name + " " + p.committed() + "/" + p.total()));
-              progress.detail(String.join(", ", parts));
-              nextLine = Instant.now().plusSeconds(5);
-            }
-            if (done) {
-              return current;
-            }
-            if (Instant.now().isAfter(deadline)) {
-              throw new IllegalStateException(
-                  "The sink connectors did not commit every record within "
-                      + DELIVERY_TIMEOUT.toSeconds()
-                      + " s: "
-                      + current);
-            }
-            Thread.sleep(1000);
-          }
-        });
-  }
-
   private static QuickstartConnector sourceConnector() {
     return QuickstartConnector.ALL.stream().filter(c -> !c.isSink()).findFirst().orElseThrow();
   }
@@ -327,70 +248,6 @@ public final class QuickstartRun implements AutoCloseable {
               rest.connectorStatus(connector.name()).summary()));
     }
     return refreshed;
-  }
-
-  private Map<String, Long> countByEventType(List<ConsumerRecord<String, String>> records) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (ConsumerRecord<String, String> record : records) {
-      counts.merge(eventType(record.value()), 1L, Long::sum);
-    }
-    return counts;
-  }
-
-  private String eventType(String value) {
-    try {
-      JsonNode node = value == null ? null : json.readTree(value);
-      return node != null && node.hasNonNull("event_type")
-          ? node.get("event_type").asText()
-          : "(no event_type)";
-    } catch (IOException notJson) {
-      return "(not JSON)";
-    }
-  }
-
-  private static List<String> inputSamples(
-      Map<QuickstartConnector, ConfigExample> configs,
-      Map<QuickstartConnector.Input, List<SampleRecord>> input) {
-    List<String> samples = new ArrayList<>();
-    configs.forEach(
-        (connector, config) -> {
-          List<SampleRecord> records = input.get(connector.input());
-          if (records != null && !records.isEmpty()) {
-            samples.add(config.topics().get(0) + ": " + records.get(0).value());
-          }
-        });
-    return samples;
-  }
-
-  private static List<String> outputSamples(
-      String topic, List<ConsumerRecord<String, String>> emitted) {
-    List<String> samples = new ArrayList<>();
-    emitted.stream().limit(2).forEach(r -> samples.add(topic + ": " + r.value()));
-    return samples;
-  }
-
-  private static List<String> curlCommands(
-      LocalKafkaPlatform platform,
-      BrazeDouble braze,
-      Map<QuickstartConnector, ConfigExample> configs) {
-    String connect = platform.worker().url().toString().replaceAll("/$", "");
-    String sink = QuickstartConnector.ALL.get(0).name();
-    String source = sourceConnector().name();
-    List<String> commands = new ArrayList<>();
-    commands.add("curl -s " + connect + "/connectors?expand=status");
-    commands.add("curl -s " + connect + "/connectors/" + sink + "/config");
-    commands.add("curl -s -X PUT " + connect + "/connectors/" + sink + "/pause");
-    commands.add("curl -s -X PUT " + connect + "/connectors/" + sink + "/resume");
-    commands.add(
-        "curl -s -X POST '"
-            + connect
-            + "/connectors/"
-            + sink
-            + "/restart?includeTasks=true&onlyFailed=true'");
-    commands.add("curl -s " + connect + "/connectors/" + source + "/offsets");
-    commands.add("curl -s " + braze.summaryUrl());
-    commands.add("less " + platform.worker().process().log());
-    return commands;
   }
 
   private synchronized <T extends AutoCloseable> T track(T resource) {
