@@ -33,7 +33,7 @@ needs_build() {
 }
 if needs_build; then
   echo "Building the plugin archives and the launcher: mvn -B -q package -DskipTests"
-  mvn -B -q -Dstyle.color=never package -DskipTests
+  mvn -B -q package -DskipTests
   touch "$stamp"
 fi
 
