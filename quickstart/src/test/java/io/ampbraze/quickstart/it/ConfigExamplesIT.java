@@ -81,7 +81,7 @@ class ConfigExamplesIT {
   }
 
   @Test
-  void aMissingSecretFileIsAValidationError() throws Exception {
+  void aMissingSecretFileFailsValidation() throws Exception {
     ConnectRestClient rest = platform.worker().rest();
     ConfigExample example =
         ConfigExample.load(ProjectPaths.configExamples().resolve("sink-events.json"))
