@@ -14,12 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.ampbraze.connect.currents.config.CurrentsSourceConfig;
-import io.ampbraze.connect.currents.config.OutputFormat;
 import io.ampbraze.connect.currents.currents.CurrentsPoller;
-import io.ampbraze.connect.currents.mapping.AmplitudeMapper;
-import io.ampbraze.connect.currents.mapping.EventNames;
-import io.ampbraze.connect.currents.mapping.RawRecordConverter;
-import io.ampbraze.connect.currents.mapping.RecordConverter;
+import io.ampbraze.connect.currents.mapping.RecordConverters;
 import io.ampbraze.connect.currents.metrics.MeteredStorage;
 import io.ampbraze.connect.currents.metrics.SourceTaskMetrics;
 import io.ampbraze.connect.currents.storage.CurrentsStorage;
@@ -56,19 +52,13 @@ public class CurrentsSourceTask extends SourceTask {
             config,
             storage,
             context.offsetStorageReader(),
-            converter(config),
+            RecordConverters.forConfig(config),
             metrics,
             Clock.systemUTC(),
             d -> stopping.await(d.toMillis(), TimeUnit.MILLISECONDS));
     log.info(
         "Task {} of {} reading {} (prefix '{}') into {}",
         config.taskId(), config.taskCount(), storage.describe(), config.prefix(), config.topic());
-  }
-
-  static RecordConverter converter(CurrentsSourceConfig config) {
-    return config.outputFormat() == OutputFormat.CURRENTS
-        ? new RawRecordConverter()
-        : new AmplitudeMapper(new EventNames(config.eventTypePrefix(), config.eventNames()));
   }
 
   @Override

@@ -175,7 +175,9 @@ public final class CurrentsBucketGenerator {
     long headerEnd;
     try (DataFileWriter<GenericRecord> w = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       w.setCodec(spec.codec().factory());
-      w.setSyncInterval(1 << 30); // blocks end only where we call sync()
+      // Blocks end only where we call sync(): the interval (also the writer's buffer size) is
+      // well above what a block of our records takes (each encodes to under 2 KiB).
+      w.setSyncInterval((int) Math.min(64L << 20, Math.max(64 << 10, spec.recordsPerBlock() * 4096L)));
       // Avro picks a random sync marker unless given one: derive it from the seed instead.
       w.create(schema, out, factory.syncMarker());
       headerEnd = w.sync();

@@ -31,9 +31,11 @@ import io.ampbraze.connect.currents.storage.StorageException;
  * record ({@link AvroFileReader}), convert them ({@link RecordConverter}) and return source
  * records whose offsets say exactly how far each hour folder has been read.
  *
- * <p>An emitted record is held back until the next one of its file is known, so its offset
- * already covers the records skipped after it, and the last one of a file carries the file's
- * completion: a restart never re-reads what an emitted record's offset covers.
+ * <p>An emitted record is held back until the next one of its file is known (if need be until
+ * the next poll), so its offset already covers the records skipped after it, and the last one of
+ * a file carries the file's completion: a restart never re-reads a file that had a record
+ * emitted. A held record that was not handed to the worker is simply read again after a restart,
+ * since no committed offset covers it.
  */
 public final class CurrentsPoller {
   public static final String HEADER_EVENT_TYPE = "currents.event_type";
@@ -161,6 +163,11 @@ public final class CurrentsPoller {
     progress.committed();
   }
 
+  /** Hours whose progress is held in memory (for tests of eviction). */
+  int hoursInMemory() {
+    return progress.size();
+  }
+
   public void close() {
     if (current != null) {
       current.reader.close();
@@ -170,7 +177,7 @@ public final class CurrentsPoller {
 
   private void read(List<SourceRecord> out, Instant deadline)
       throws StorageException {
-    while (failure == null && out.size() + (held != null ? 1 : 0) < batchSize) {
+    while (failure == null && out.size() < batchSize) {
       if (current == null) {
         if (!out.isEmpty() && !clock.instant().isBefore(deadline)) {
           break;
@@ -179,7 +186,7 @@ public final class CurrentsPoller {
         if (f == null) {
           break;
         }
-        open(f);
+        open(f, out);
         continue;
       }
       readRecords(current, out);
@@ -187,10 +194,12 @@ public final class CurrentsPoller {
         break;
       }
     }
-    flushHeld(out);
+    if (held != null && held.of != current) {
+      flushHeld(out);
+    }
   }
 
-  private void open(CurrentsFile f) throws StorageException {
+  private void open(CurrentsFile f, List<SourceRecord> out) throws StorageException {
     HourState st = progress.get(f.hourKey());
     if (st == null) {
       // The scanner loads an hour before queuing its files, and queued hours are never evicted.
@@ -215,19 +224,19 @@ public final class CurrentsPoller {
       queue.offer(f, f.key().equals(st.file()));
       throw e;
     } catch (CorruptFileException e) {
-      corrupt(new OpenFile(f, st, null), e);
+      corrupt(new OpenFile(f, st, null), e, out);
       return;
     }
     current = new OpenFile(f, st, reader);
     Optional<String> problem = converter.schemaProblem(reader.schema());
     if (problem.isPresent()) {
-      corrupt(current, new CorruptFileException(f.key(), start, problem.get(), null));
+      corrupt(current, new CorruptFileException(f.key(), start, problem.get(), null), out);
     } else if (reader.position() < start) {
       log.warn(
           "Currents file {} has {} records, fewer than the {} its offset says were read;"
               + " treating it as finished",
           f.key(), reader.position(), start);
-      finish(current);
+      finish(current, out);
     } else if (start > 0) {
       log.info("Resuming Currents file {} at record {}", f.key(), start);
     }
@@ -235,16 +244,16 @@ public final class CurrentsPoller {
 
   private void readRecords(OpenFile of, List<SourceRecord> out) throws StorageException {
     String key = of.file.key();
-    while (out.size() + (held != null ? 1 : 0) < batchSize) {
+    while (out.size() < batchSize) {
       GenericRecord record;
       try {
         if (!of.reader.hasNext()) {
-          finish(of);
+          finish(of, out);
           return;
         }
         record = of.reader.next();
       } catch (CorruptFileException e) {
-        corrupt(of, e);
+        corrupt(of, e, out);
         return;
       }
       metrics.recordRead();
@@ -262,8 +271,7 @@ public final class CurrentsPoller {
             "record " + (position - 1) + " of Currents file " + key + " cannot be mapped: field '"
                 + inv.field() + "' " + inv.reason();
         if (policy == CorruptFilePolicy.FAIL) {
-          flushHeld(out);
-          fail(of, what + ". Set currents.on.corrupt.file=skip to skip such records.", null);
+          fail(of, what + ". Set currents.on.corrupt.file=skip to skip such records.", null, out);
           return;
         }
         metrics.recordInvalid();
@@ -304,8 +312,9 @@ public final class CurrentsPoller {
     held = null;
   }
 
-  private void finish(OpenFile of) {
+  private void finish(OpenFile of, List<SourceRecord> out) {
     of.state.markDone(of.file.key());
+    flushHeld(out); // the file's last record carries its completion
     metrics.fileRead();
     if (of.invalid > INVALID_WARNINGS_PER_FILE) {
       log.warn("Skipped {} unmappable records in all in {}", of.invalid, of.file.key());
@@ -313,14 +322,15 @@ public final class CurrentsPoller {
     closeCurrent(of);
   }
 
-  private void corrupt(OpenFile of, CorruptFileException e) {
+  private void corrupt(OpenFile of, CorruptFileException e, List<SourceRecord> out) {
     if (policy == CorruptFilePolicy.FAIL) {
       fail(
           of,
           "Currents file " + of.file.key() + " in " + storage.describe() + " is unreadable after "
               + e.goodRecords() + " records: " + e.reason() + ". The records before the damage"
               + " were emitted. Set currents.on.corrupt.file=skip to skip the rest of such files.",
-          e);
+          e,
+          out);
       return;
     }
     log.warn(
@@ -328,11 +338,16 @@ public final class CurrentsPoller {
         of.file.key(), e.goodRecords(), e.reason());
     metrics.fileSkipped(of.file.key(), e.reason());
     of.state.markDone(of.file.key());
+    flushHeld(out);
     closeCurrent(of);
   }
 
-  /** Stops reading for good: the task fails at the end of this poll. */
-  private void fail(OpenFile of, String message, Throwable cause) {
+  /**
+   * Stops reading for good: emits what was read before, and the task fails at the end of this
+   * poll. The file is not marked finished, so a restarted task meets the same problem.
+   */
+  private void fail(OpenFile of, String message, Throwable cause, List<SourceRecord> out) {
+    flushHeld(out);
     log.error(message);
     failure = new ConnectException(message, cause);
     closeCurrent(of);
