@@ -605,4 +605,98 @@ class CurrentsPollerTest {
     h.drain(p);
     assertThat(p.hoursInMemory()).isGreaterThanOrEqualTo(loaded - 60).isGreaterThan(90);
   }
+
+  @Test
+  void aPollNeverReturnsMoreThanTheBatchSize() throws Exception {
+    h.props.put("currents.batch.size", "7");
+    h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)).withRecords(50).withIdMix(IdMix.ALL_IDENTIFIED));
+    CurrentsPoller p = h.poller();
+    int total = 0;
+    for (List<SourceRecord> batch = p.poll(); batch != null; batch = p.poll()) {
+      assertThat(batch).hasSizeLessThanOrEqualTo(7).isNotEmpty();
+      total += batch.size();
+    }
+    assertThat(total).isEqualTo(50);
+  }
+
+  @Test
+  void onlyTheConfiguredPrefixIsRead() throws Exception {
+    GeneratedFile mine = h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)));
+    io.ampbraze.testkit.currents.CurrentsBucketGenerator elsewhere =
+        io.ampbraze.testkit.currents.CurrentsBucketGenerator.builder(h.store).prefix("archive").seed(5).build();
+    elsewhere.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)));
+    assertThat(insertIds(h.drain(h.poller()))).containsExactlyInAnyOrderElementsOf(amplitudeIds(List.of(mine)));
+  }
+
+  @Test
+  void thePrefixMayBeAnIntegrationFolder() throws Exception {
+    GeneratedFile mine = h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)));
+    io.ampbraze.testkit.currents.CurrentsBucketGenerator other =
+        io.ampbraze.testkit.currents.CurrentsBucketGenerator.builder(h.store).integrationId("other").seed(5).build();
+    other.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)));
+    String folder = h.gen.integrationFolder();
+    h.props.put("currents.prefix", folder.substring(0, folder.length() - 1));
+    assertThat(insertIds(h.drain(h.poller()))).containsExactlyInAnyOrderElementsOf(amplitudeIds(List.of(mine)));
+  }
+
+  @Test
+  void theSweepIntervalIsConfigurable() throws Exception {
+    h.props.put("currents.sweep.interval.ms", "3600000");
+    h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(80)));
+    CurrentsPoller p = h.poller();
+    h.drain(p);
+    GeneratedFile late = h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(80)));
+    h.clock.advance(Duration.ofMinutes(59));
+    assertThat(h.drain(p)).isEmpty();
+    h.clock.advance(Duration.ofMinutes(2));
+    assertThat(insertIds(h.drain(p))).containsExactlyInAnyOrderElementsOf(amplitudeIds(List.of(late)));
+  }
+
+  @Test
+  void theDiscoveryIntervalIsConfigurable() throws Exception {
+    h.props.put("currents.discovery.interval.ms", "120000");
+    h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(4)));
+    CurrentsPoller p = h.poller();
+    h.drain(p);
+    GeneratedFile other = h.gen.write(FileSpec.of(CurrentsEventType.SESSION_START, hoursAgo(4)));
+    h.clock.advance(Duration.ofSeconds(119));
+    assertThat(h.drain(p)).isEmpty();
+    h.clock.advance(Duration.ofSeconds(2));
+    assertThat(insertIds(h.drain(p))).containsExactlyInAnyOrderElementsOf(amplitudeIds(List.of(other)));
+  }
+
+  @Test
+  void backoffDoublesUpToTheConfiguredMaximumAndNeverWaitsLongInOnePoll() throws Exception {
+    h.props.put("currents.storage.retry.backoff.max.ms", "3000");
+    h.gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(3)));
+    h.store.failNext = 4;
+    CurrentsPoller p = h.poller();
+    List<Duration> gaps = new ArrayList<>();
+    Instant failedAt = null;
+    while (true) {
+      int before = h.store.listCalls();
+      List<SourceRecord> out = p.poll();
+      if (out != null) {
+        break;
+      }
+      if (h.store.listCalls() > before) {
+        if (failedAt != null) {
+          gaps.add(Duration.between(failedAt, h.clock.now));
+        }
+        failedAt = h.clock.now;
+      }
+      h.clock.advance(Duration.ofMillis(250));
+    }
+    // waits of 1 s, 2 s, then 3 s (the maximum), measured between attempts on the clock
+    assertThat(gaps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    assertThat(h.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void anIdleTaskWaitsForTheNextListingButAtMostOneSecond() throws Exception {
+    CurrentsPoller p = h.poller();
+    assertThat(p.poll()).isNull();
+    assertThat(h.sleeps).isNotEmpty().allSatisfy(
+        d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+  }
 }

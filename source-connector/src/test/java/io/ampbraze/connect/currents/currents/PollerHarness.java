@@ -27,6 +27,8 @@ class PollerHarness {
   final Map<String, String> props = new HashMap<>();
   final CurrentsBucketGenerator gen;
   SourceTaskMetrics metrics;
+  /** Every wait the poller asked for, in order. */
+  final List<java.time.Duration> sleeps = new ArrayList<>();
 
   PollerHarness() {
     this(1000);
@@ -48,7 +50,7 @@ class PollerHarness {
     metrics = new SourceTaskMetrics();
     CurrentsSourceConfig c = new CurrentsSourceConfig(props);
     return new CurrentsPoller(
-        c, store, offsets, RecordConverters.forConfig(c), metrics, clock, d -> {});
+        c, store, offsets, RecordConverters.forConfig(c), metrics, clock, sleeps::add);
   }
 
   /** Polls until a poll returns nothing, committing every batch as the worker would. */
