@@ -245,11 +245,10 @@ class CurrentsSourceIT {
   void restartsOfTheTaskAndTheConnectorResumeExactly() throws Exception {
     Path root = Files.createDirectories(dir.resolve("bucket"));
     CurrentsBucketGenerator gen = CurrentsBucketGenerator.builder(new FolderSink(root)).seed(24).build();
-    List<GeneratedFile> files = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      files.add(gen.write(FileSpec.of(CurrentsEventType.CUSTOM_EVENT, hoursAgo(3)).withRecords(6000)
-          .withRecordsPerBlock(500).withIdMix(IdMix.ALL_IDENTIFIED)));
-    }
+    // One big file, so a task stopped while records flow is always stopped mid-file.
+    List<GeneratedFile> files = List.of(
+        gen.write(FileSpec.of(CurrentsEventType.CUSTOM_EVENT, hoursAgo(3)).withRecords(15000)
+            .withRecordsPerBlock(500).withIdMix(IdMix.ALL_IDENTIFIED)));
     String name = "restarts";
     Map<String, String> c = sourceConfig(root, name);
     c.put("currents.batch.size", "10");

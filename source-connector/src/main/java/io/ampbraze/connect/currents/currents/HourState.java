@@ -1,6 +1,5 @@
 package io.ampbraze.connect.currents.currents;
 
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -117,10 +116,6 @@ public final class HourState {
       doneEncoded = String.join(",", new TreeSet<>(done));
     }
     return doneEncoded;
-  }
-
-  Set<String> doneIds() {
-    return Collections.unmodifiableSet(done);
   }
 
   // Acknowledgement bookkeeping, to know when this state is safely committed.

@@ -177,10 +177,6 @@ final class Scanner {
     return !windowJobs.isEmpty() || !sweepJobs.isEmpty();
   }
 
-  int streamCount() {
-    return streams.size();
-  }
-
   /** The seal of a folder: its hours before this one are final. Null if none. */
   UtcHour sealedBefore(String folder) {
     Stream s = streams.get(folder);

@@ -35,10 +35,6 @@ public record UtcHour(long epochHour) implements Comparable<UtcHour> {
     }
   }
 
-  public Instant start() {
-    return Instant.ofEpochSecond(epochHour * 3600);
-  }
-
   public UtcHour plusHours(long hours) {
     return new UtcHour(epochHour + hours);
   }
