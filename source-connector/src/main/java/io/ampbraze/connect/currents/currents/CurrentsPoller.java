@@ -175,11 +175,11 @@ public final class CurrentsPoller {
     }
   }
 
-  private void read(List<SourceRecord> out, Instant deadline)
-      throws StorageException {
+  private void read(List<SourceRecord> out, Instant deadline) throws StorageException {
     while (failure == null && out.size() < batchSize) {
       if (current == null) {
-        if (!out.isEmpty() && !clock.instant().isBefore(deadline)) {
+        // Files without emittable records could keep a poll busy: stop at the deadline anyway.
+        if (!clock.instant().isBefore(deadline)) {
           break;
         }
         CurrentsFile f = queue.poll();
