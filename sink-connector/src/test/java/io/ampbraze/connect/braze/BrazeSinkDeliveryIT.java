@@ -320,10 +320,30 @@ class BrazeSinkDeliveryIT {
         orderPerUser.computeIfAbsent("external_id:" + e.getValue().user, k -> new ArrayList<>()).add(e.getKey());
       }
     }
+    // A record the consumer redelivers to the same task (after a rebalance) is mapped again, and
+    // the dedup cache rightly drops its `level`: that exact value was acknowledged for the user.
+    Map<JsonNode, String> withoutLevel = new HashMap<>();
+    for (JsonNode o : wanted.keySet()) {
+      if (o.has("level")) {
+        withoutLevel.put(((ObjectNode) o.deepCopy()).without("level"), o.get("external_id").asText());
+      }
+    }
     Set<JsonNode> seen = new HashSet<>();
+    Set<String> usersWithLevels = new HashSet<>();
     for (AcceptedObject o : accepted) {
-      assertThat(wanted).as("an object Braze received was not produced as such: %s", o.json()).containsKey(o.json());
+      if (!wanted.containsKey(o.json())) {
+        assertThat(withoutLevel)
+            .as("an object Braze received was not produced as such: %s", o.json())
+            .containsKey(o.json());
+        assertThat(usersWithLevels)
+            .as("a deduplicated attribute object before any value was acknowledged: %s", o.json())
+            .contains(withoutLevel.get(o.json()));
+        continue;
+      }
       seen.add(o.json());
+      if (o.json().has("level")) {
+        usersWithLevels.add(o.json().get("external_id").asText());
+      }
     }
     assertThat(seen).as("objects never received").containsExactlyInAnyOrderElementsOf(wanted.keySet());
 
@@ -332,8 +352,11 @@ class BrazeSinkDeliveryIT {
       List<Integer> wantedOrder = user.getValue();
       int next = 0;
       for (AcceptedObject o : braze.acceptedFor(user.getKey())) {
-        int i = index(o.json());
-        if (next < wantedOrder.size() && wantedOrder.get(next) == i) {
+        Integer i = index(o.json());
+        if (i == null) {
+          continue; // a redelivered, deduplicated attribute object (checked above)
+        }
+        if (next < wantedOrder.size() && wantedOrder.get(next).equals(i)) {
           next++;
         } else {
           assertThat(wantedOrder.subList(0, next))
