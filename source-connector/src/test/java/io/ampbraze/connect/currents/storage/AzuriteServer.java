@@ -40,8 +40,6 @@ final class AzuriteServer implements AutoCloseable {
   }
 
   static AzuriteServer start() throws Exception {
-    // The seeding uploads set Content-Length, which the JDK HttpClient restricts by default.
-    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "content-length");
     Path home = Path.of(System.getProperty("azurite.home", "target/azurite"));
     Path main = home.resolve("node_modules/azurite/dist/src/blob/main.js");
     if (!Files.exists(main)) {
