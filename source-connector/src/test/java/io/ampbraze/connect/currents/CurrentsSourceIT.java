@@ -63,7 +63,10 @@ class CurrentsSourceIT {
         new EmbeddedConnectCluster.Builder()
             .name("currents-it")
             .numWorkers(1)
-            .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "500")))
+            .workerProps(new HashMap<>(Map.of(
+                "offset.flush.interval.ms", "500",
+                // the restart test throttles its producer through producer.override.*
+                "connector.client.config.override.policy", "All")))
             .build();
     connect.start();
   }
@@ -249,19 +252,25 @@ class CurrentsSourceIT {
   void restartsOfTheTaskAndTheConnectorResumeExactly() throws Exception {
     Path root = Files.createDirectories(dir.resolve("bucket"));
     CurrentsBucketGenerator gen = CurrentsBucketGenerator.builder(new FolderSink(root)).seed(24).build();
-    // One big file, so a task stopped while records flow is always stopped mid-file.
+    // One big file, so a task stopped while records flow is stopped mid-file.
     List<GeneratedFile> files = List.of(
         gen.write(FileSpec.of(CurrentsEventType.CUSTOM_EVENT, hoursAgo(3)).withRecords(15000)
             .withRecordsPerBlock(500).withIdMix(IdMix.ALL_IDENTIFIED)));
     String name = "restarts";
-    Map<String, String> c = sourceConfig(root, name);
-    c.put("currents.batch.size", "10");
-    connect.configureConnector(name, c);
+    Map<String, String> fast = sourceConfig(root, name);
+    fast.put("currents.batch.size", "10");
+    // First run: a producer that can hold a few records only and sends them one small batch
+    // at a time, so the file takes minutes and the pause below always lands inside it.
+    Map<String, String> throttled = new HashMap<>(fast);
+    throttled.put("producer.override.buffer.memory", "4096");
+    throttled.put("producer.override.batch.size", "1024");
+    throttled.put("producer.override.linger.ms", "50");
+    throttled.put("producer.override.max.in.flight.requests.per.connection", "1");
+    connect.configureConnector(name, throttled);
     int total = expectedIds(files).size();
 
-    // Stop the task in the middle of a file: pause as soon as records flow, restart the task,
-    // check the committed offset points into a file, resume. (A paused worker task does not
-    // refresh its committable offsets, so only the restart's final commit is certain to land.)
+    // Pause as soon as records flow, restart the task (its final commit records where it
+    // stopped), check that point is inside the file, resume.
     readTopics(connect, Set.of(name), 1, TIMEOUT, Duration.ZERO, false);
     connect.pauseConnector(name);
     connect.assertions().assertConnectorAndExactlyNumTasksArePaused(name, 1, "paused");
@@ -270,6 +279,10 @@ class CurrentsSourceIT {
         .anySatisfy(o -> assertThat(o.offset()).containsKeys("file", "record")));
     connect.resumeConnector(name);
 
+    // Reconfiguring without the throttle restarts the task again, mid-file; then the whole
+    // connector restarts half way through.
+    readTopics(connect, Set.of(name), 200, TIMEOUT, Duration.ZERO, false);
+    connect.configureConnector(name, fast);
     readTopics(connect, Set.of(name), total / 2, TIMEOUT, Duration.ZERO, false);
     connect.restartConnectorAndTasks(name, false, true, false);
     List<ConsumerRecord<byte[], byte[]>> got = readTopics(connect, Set.of(name), total, TIMEOUT, QUIET, false);
