@@ -9,7 +9,8 @@ import java.util.Map;
  * The connectors' own metrics, read from their MBeans in the worker JVM and summed over each
  * connector's tasks: the same numbers a user sees in jconsole or a JMX exporter.
  */
-record ConnectorMetrics(String jmxAddress, Map<String, Map<String, Long>> byConnector, String error) {
+record ConnectorMetrics(
+    String jmxAddress, Map<String, Map<String, Long>> byConnector, String error) {
   static final String SINK_MBEANS = "io.ampbraze.connect.braze:type=sink-task-metrics,*";
   static final String SOURCE_MBEANS = "io.ampbraze.connect.currents:type=source-task-metrics,*";
 

@@ -17,8 +17,8 @@ import java.util.Map;
  * Waits until both directions are done, printing a progress line every two seconds:
  *
  * <ul>
- *   <li>every sink connector has committed the offset of every record in its topics (a sink
- *       commits an offset only once Braze acknowledged the record or it was reported to the DLQ);
+ *   <li>every sink connector has committed the offset of every record in its topics (a sink commits
+ *       an offset only once Braze acknowledged the record or it was reported to the DLQ);
  *   <li>the Braze emulator's counts have settled (unchanged between two looks after that);
  *   <li>the source has emitted as many records as the bucket holds records with an id.
  * </ul>
@@ -110,9 +110,7 @@ final class DeliveryWatch {
     List<String> missing = new ArrayList<>();
     if (!current.sinksDone()) {
       List<String> sinks = new ArrayList<>();
-      current
-          .sinks()
-          .forEach((name, p) -> sinks.add(name + " " + p.committed() + "/" + p.total()));
+      current.sinks().forEach((name, p) -> sinks.add(name + " " + p.committed() + "/" + p.total()));
       missing.add("the sinks did not commit every record (" + String.join(", ", sinks) + ")");
     } else if (!settled) {
       missing.add("the Braze emulator's counts kept changing");
@@ -142,7 +140,6 @@ final class DeliveryWatch {
       }
     }
     // The quickstart's worker writes without transactions: end offsets count records emitted.
-    return new Snapshot(
-        sinks, braze.summary(), topics.recordCount(sourceTopics), expectedEmitted);
+    return new Snapshot(sinks, braze.summary(), topics.recordCount(sourceTopics), expectedEmitted);
   }
 }

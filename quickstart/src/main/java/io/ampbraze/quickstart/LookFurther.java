@@ -50,10 +50,13 @@ final class LookFurther {
         "curl -s '"
             + braze.objectsUrl(null, "external_id:" + AmplitudeSamples.userId(1), 20)
             + "'");
-    commands.add("# Kafka: what the source emitted (headers carry the Currents event type and file)");
-    commands.add(consoleConsumer(kafkaClasspathFile, toolsLog4jConfig, bootstrapServers, sourceTopic));
+    commands.add(
+        "# Kafka: what the source emitted (headers carry the Currents event type and file)");
+    commands.add(
+        consoleConsumer(kafkaClasspathFile, toolsLog4jConfig, bootstrapServers, sourceTopic));
     if (deadLetterTopic != null) {
-      commands.add("# the same with --topic " + deadLetterTopic + " shows records the events sink reported");
+      commands.add(
+          "# the same with --topic " + deadLetterTopic + " shows records the events sink reported");
     }
     commands.add("# The worker's log (the connectors log under io.ampbraze)");
     commands.add("less " + workerLog);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What a quickstart run did and saw; {@link #render()} is the text printed at its end. */
 public record QuickstartReport(
@@ -149,14 +150,15 @@ public record QuickstartReport(
 
   private String statuses() {
     List<String> parts = new ArrayList<>();
-    braze.statuses().forEach((status, count) -> parts.add(status + " × " + count));
+    new TreeMap<>(braze.statuses()).forEach((status, count) -> parts.add(status + " × " + count));
     return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
   private void renderCurrents(List<String> out) {
     int files = currents.rows().stream().mapToInt(CurrentsRow::files).sum();
     List<String> codecs = new ArrayList<>();
-    currents.filesByCodec().forEach((codec, count) -> codecs.add(codec + " " + count));
+    new TreeMap<>(currents.filesByCodec())
+        .forEach((codec, count) -> codecs.add(codec + " " + count));
     out.add("Braze Currents -> Kafka: the bucket " + currents.bucket());
     out.add(
         "  "
@@ -169,9 +171,11 @@ public record QuickstartReport(
             + String.join(", ", currents.topics()));
     out.add(
         row("  event type", 34)
-            + String.format(Locale.ROOT, "%6s %8s %8s %8s", "files", "records", "no id", "emitted"));
+            + String.format(
+                Locale.ROOT, "%6s %8s %8s %8s", "files", "records", "no id", "emitted"));
     for (CurrentsRow r : currents.rows()) {
-      out.add(currentsRow("  " + r.eventType(), r.files(), r.records(), r.withoutId(), r.emitted()));
+      out.add(
+          currentsRow("  " + r.eventType(), r.files(), r.records(), r.withoutId(), r.emitted()));
     }
     out.add(
         currentsRow(

@@ -61,8 +61,7 @@ final class SampleTraces {
                     e -> traces.add(trace("revenue event", topic, e, fromEvent(e, accepted))));
           } else if (connector.input() == Input.IDENTIFIES) {
             first(records, record -> true)
-                .ifPresent(
-                    u -> traces.add(trace("identify", topic, u, fromIdentify(u, accepted))));
+                .ifPresent(u -> traces.add(trace("identify", topic, u, fromIdentify(u, accepted))));
           } else if (connector.input() == Input.COHORT_CHANGES) {
             String attribute =
                 config.config().getOrDefault("cohorts.attribute.name", "amplitude_cohorts");
@@ -239,8 +238,7 @@ final class SampleTraces {
     return found;
   }
 
-  private static Optional<JsonNode> first(
-      List<SampleRecord> records, Predicate<JsonNode> test) {
+  private static Optional<JsonNode> first(List<SampleRecord> records, Predicate<JsonNode> test) {
     return records.stream().map(record -> parse(record.value())).filter(test).findFirst();
   }
 

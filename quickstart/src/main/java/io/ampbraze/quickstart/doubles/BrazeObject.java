@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One object a Braze double accepted.
  *
- * @param kind the request array it came in: {@code attributes}, {@code events} or {@code
- *     purchases}
+ * @param kind the request array it came in: {@code attributes}, {@code events} or {@code purchases}
  * @param json the object exactly as the connector sent it
  */
 public record BrazeObject(String kind, JsonNode json) {

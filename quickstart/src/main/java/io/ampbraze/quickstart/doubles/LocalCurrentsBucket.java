@@ -27,12 +27,12 @@ import org.apache.avro.generic.GenericRecord;
  * at the top of the folder (the example's {@code currents.prefix} is empty).
  *
  * <p>What it holds: {@link #EVENT_TYPES} over the last {@link #HOURS} hours (well inside the
- * source's default 48-hour lookback window), per type and hour one file with the {@code null}
- * codec and one with {@code deflate}, plus per type one {@code snappy} file of the newer writer
- * schema (schema id 2, with the fields a later Currents release added) in the current hour. The
- * generator's default identity mix leaves about one record in ten without {@code
- * external_user_id} and {@code device_id} (more for the types without a {@code device_id} field):
- * the source skips and counts those.
+ * source's default 48-hour lookback window), per type and hour one file with the {@code null} codec
+ * and one with {@code deflate}, plus per type one {@code snappy} file of the newer writer schema
+ * (schema id 2, with the fields a later Currents release added) in the current hour. The
+ * generator's default identity mix leaves about one record in ten without {@code external_user_id}
+ * and {@code device_id} (more for the types without a {@code device_id} field): the source skips
+ * and counts those.
  */
 public final class LocalCurrentsBucket {
   /** Custom events, purchases, sessions, an email and a WhatsApp send, profile updates. */

@@ -16,8 +16,8 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * The worker JVM's JMX endpoint, as Kafka's scripts open it with {@code JMX_PORT}: remote JMX on a
- * free loopback port, without authentication or TLS (nothing outside this machine can reach it),
- * so that {@code jconsole 127.0.0.1:<port>} and the report can read the connectors' MBeans.
+ * free loopback port, without authentication or TLS (nothing outside this machine can reach it), so
+ * that {@code jconsole 127.0.0.1:<port>} and the report can read the connectors' MBeans.
  */
 public final class WorkerJmx {
   private final int port;
@@ -52,9 +52,9 @@ public final class WorkerJmx {
   }
 
   /**
-   * Reads numeric attributes of every MBean matching {@code pattern} and sums them per value of
-   * the {@code connector} key property, connectors sorted by name and attributes in the order
-   * asked. Attributes an MBean does not have are left out.
+   * Reads numeric attributes of every MBean matching {@code pattern} and sums them per value of the
+   * {@code connector} key property, connectors sorted by name and attributes in the order asked.
+   * Attributes an MBean does not have are left out.
    */
   public Map<String, Map<String, Long>> sumByConnector(String pattern, List<String> attributes)
       throws IOException, JMException {

@@ -83,7 +83,7 @@ class ContainerPlatformIT {
     List<SecretReference> references = new ArrayList<>();
     examples.forEach(
         example -> references.addAll(example.withSecretsIn(secrets).secretReferences()));
-    SecretsFiles.write(references, reference -> "validation-only-" + reference.key());
+    SecretsFiles.write(references, ValidationSecrets::valueFor);
     return secrets;
   }
 

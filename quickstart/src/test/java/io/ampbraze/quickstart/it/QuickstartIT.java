@@ -206,7 +206,8 @@ class QuickstartIT {
       Set<String> earlier =
           seen.computeIfAbsent(identify.path("user_id").asText(), user -> new HashSet<>());
       assertThat(operation || !earlier.containsAll(names))
-          .as("the expected attributes count assumes no identify can be fully deduplicated: %s",
+          .as(
+              "the expected attributes count assumes no identify can be fully deduplicated: %s",
               identify)
           .isTrue();
       earlier.addAll(names);
@@ -260,7 +261,14 @@ class QuickstartIT {
       totalWithoutId += counts[2];
     }
     assertThat(report)
-        .containsPattern("\\R  total +\\d+ +" + total + " +" + totalWithoutId + " +" + (total - totalWithoutId) + "\\R")
+        .containsPattern(
+            "\\R  total +\\d+ +"
+                + total
+                + " +"
+                + totalWithoutId
+                + " +"
+                + (total - totalWithoutId)
+                + "\\R")
         .contains("Currents -> Kafka: the bucket " + runFolder.resolve("currents-bucket"));
   }
 
@@ -268,18 +276,23 @@ class QuickstartIT {
   @Test
   void reportsTheConnectorsMetricsConsistentWithWhatTheyDid() throws IOException {
     String report = report();
-    assertThat(metric(report, "braze-events", "RecordsIn")).isEqualTo(samples("amplitude-events").size());
-    assertThat(metric(report, "braze-events", "EventsSent")).isEqualTo(acceptedOf(report, "events"));
+    assertThat(metric(report, "braze-events", "RecordsIn"))
+        .isEqualTo(samples("amplitude-events").size());
+    assertThat(metric(report, "braze-events", "EventsSent"))
+        .isEqualTo(acceptedOf(report, "events"));
     assertThat(metric(report, "braze-events", "PurchasesSent"))
         .isEqualTo(acceptedOf(report, "purchases"));
     assertThat(
             metric(report, "braze-user-properties", "AttributesSent")
                 + metric(report, "braze-cohorts", "AttributesSent"))
         .isEqualTo(acceptedOf(report, "attributes"));
-    Matcher total = Pattern.compile("\\R  total +(\\d+) +(\\d+) +(\\d+) +(\\d+)\\R").matcher(report);
+    Matcher total =
+        Pattern.compile("\\R  total +(\\d+) +(\\d+) +(\\d+) +(\\d+)\\R").matcher(report);
     assertThat(total.find()).isTrue();
-    assertThat(metric(report, "currents-local", "FilesRead")).isEqualTo(Long.parseLong(total.group(1)));
-    assertThat(metric(report, "currents-local", "RecordsRead")).isEqualTo(Long.parseLong(total.group(2)));
+    assertThat(metric(report, "currents-local", "FilesRead"))
+        .isEqualTo(Long.parseLong(total.group(1)));
+    assertThat(metric(report, "currents-local", "RecordsRead"))
+        .isEqualTo(Long.parseLong(total.group(2)));
     assertThat(metric(report, "currents-local", "RecordsSkippedNoId"))
         .isEqualTo(Long.parseLong(total.group(3)));
     assertThat(metric(report, "currents-local", "RecordsEmitted"))
@@ -304,9 +317,11 @@ class QuickstartIT {
 
     String toAmplitude =
         report.substring(
-            report.indexOf("Sample records: Currents -> Amplitude"), report.indexOf("Look further"));
+            report.indexOf("Sample records: Currents -> Amplitude"),
+            report.indexOf("Look further"));
     Matcher pair =
-        Pattern.compile("\\R    in   \\{\"id\": \"([^\"]+)\".*\\R    out  (.*)\\R").matcher(toAmplitude);
+        Pattern.compile("\\R    in   \\{\"id\": \"([^\"]+)\".*\\R    out  (.*)\\R")
+            .matcher(toAmplitude);
     int emitted = 0;
     int skipped = 0;
     while (pair.find()) {
@@ -448,11 +463,9 @@ class QuickstartIT {
   /** A metric of a connector's line(s) in the report's metrics section. */
   private static long metric(String report, String connector, String attribute) {
     String section =
-        report.substring(
-            report.indexOf("Connector metrics:"), report.indexOf("Sample records:"));
+        report.substring(report.indexOf("Connector metrics:"), report.indexOf("Sample records:"));
     Matcher matcher =
-        Pattern.compile(
-                "\\R  " + Pattern.quote(connector) + " [^\\n]*(?:\\R {25}[^\\n]*)*")
+        Pattern.compile("\\R  " + Pattern.quote(connector) + " [^\\n]*(?:\\R {25}[^\\n]*)*")
             .matcher(section);
     assertThat(matcher.find()).as("metrics of " + connector).isTrue();
     Matcher value = Pattern.compile("\\b" + attribute + " (\\d+)").matcher(matcher.group());

@@ -100,8 +100,8 @@ class QuickstartProcessIT {
   }
 
   /**
-   * What a user does next: the emulator's summary answers, and the console consumer command line
-   * of the report, run by a shell as printed, shows the source's records with their headers.
+   * What a user does next: the emulator's summary answers, and the console consumer command line of
+   * the report, run by a shell as printed, shows the source's records with their headers.
    */
   private static void theReportsCommandsWork(List<String> lines) throws Exception {
     String summary = command(lines, "/_emulator/summary");
@@ -115,8 +115,7 @@ class QuickstartProcessIT {
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("\"accepted\":{\"attributes\":");
 
-    Process consumer =
-        new ProcessBuilder("bash", "-c", command(lines, "ConsoleConsumer")).start();
+    Process consumer = new ProcessBuilder("bash", "-c", command(lines, "ConsoleConsumer")).start();
     CompletableFuture<String> errors =
         CompletableFuture.supplyAsync(() -> readAll(consumer.getErrorStream()));
     String out = readAll(consumer.getInputStream());
@@ -135,7 +134,8 @@ class QuickstartProcessIT {
         return line.trim();
       }
     }
-    throw new AssertionError("No command with " + text + " in the report:\n" + String.join("\n", lines));
+    throw new AssertionError(
+        "No command with " + text + " in the report:\n" + String.join("\n", lines));
   }
 
   private static String readAll(java.io.InputStream in) {
