@@ -22,9 +22,10 @@ if [ "${java_major%%.*}" -lt 17 ] 2>/dev/null; then
 fi
 
 stamp=quickstart/target/quickstart-build.stamp
-classpath_file=quickstart/target/kafka-runtime.classpath
+classpath_file=quickstart/target/kafka-runtime.classpath   # Kafka's jars: broker and worker
+testkit_classpath_file=quickstart/target/testkit.classpath  # the Braze emulator, Currents files
 needs_build() {
-  [ -f "$stamp" ] && [ -f "$classpath_file" ] || return 0
+  [ -f "$stamp" ] && [ -f "$classpath_file" ] && [ -f "$testkit_classpath_file" ] || return 0
   ls sink-connector/target/ampbraze-kafka-connect-*.zip source-connector/target/ampbraze-kafka-connect-*.zip \
     >/dev/null 2>&1 || return 0
   # Anything that goes into the archives or the launcher changed since the last build?
@@ -37,5 +38,5 @@ if needs_build; then
   touch "$stamp"
 fi
 
-exec java -cp "quickstart/target/classes:$(cat "$classpath_file")" \
+exec java -cp "quickstart/target/classes:$(cat "$classpath_file"):$(cat "$testkit_classpath_file")" \
   io.ampbraze.quickstart.Quickstart "$@"

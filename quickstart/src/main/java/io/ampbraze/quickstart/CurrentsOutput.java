@@ -4,38 +4,61 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ampbraze.quickstart.kafka.KafkaTopics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
-/** What the source connector has written to its topic: records per event type, and samples. */
-record CurrentsOutput(String topic, Map<String, Long> recordsByEventType, List<String> samples) {
+/** What the source connector has written to its topic(s), counted by Currents event type. */
+record CurrentsOutput(List<String> topics, List<Emitted> records) {
+  /** The header the source puts the Currents event type in (the value holds the Amplitude one). */
+  static final String EVENT_TYPE_HEADER = "currents.event_type";
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int SAMPLES = 2;
 
-  static CurrentsOutput read(KafkaTopics topics, String topic) throws Exception {
-    Map<String, Long> counts = new TreeMap<>();
-    List<String> samples = new ArrayList<>();
-    for (ConsumerRecord<String, String> record : topics.readAll(topic)) {
-      counts.merge(eventType(record.value()), 1L, Long::sum);
-      if (samples.size() < SAMPLES) {
-        samples.add(topic + ": " + record.value());
+  /** One record the source emitted. */
+  record Emitted(String topic, String currentsEventType, String value) {
+    /** The Amplitude {@code insert_id}: the Currents record's {@code id}. */
+    String insertId() {
+      try {
+        JsonNode node = value == null ? null : JSON.readTree(value);
+        return node == null ? null : node.path("insert_id").asText(null);
+      } catch (IOException notJson) {
+        return null;
       }
     }
-    return new CurrentsOutput(topic, counts, samples);
   }
 
-  /** The Amplitude {@code event_type} of a record's JSON value. */
-  static String eventType(String value) {
-    try {
-      JsonNode node = value == null ? null : JSON.readTree(value);
-      return node != null && node.hasNonNull("event_type")
-          ? node.get("event_type").asText()
-          : "(no event_type)";
-    } catch (IOException notJson) {
-      return "(not JSON)";
+  static CurrentsOutput read(KafkaTopics kafka, List<String> topics) throws Exception {
+    List<Emitted> records = new ArrayList<>();
+    for (String topic : topics) {
+      for (ConsumerRecord<String, String> record : kafka.readAll(topic)) {
+        records.add(new Emitted(topic, eventType(record), record.value()));
+      }
     }
+    return new CurrentsOutput(topics, records);
+  }
+
+  private static String eventType(ConsumerRecord<String, String> record) {
+    Header header = record.headers().lastHeader(EVENT_TYPE_HEADER);
+    return header == null || header.value() == null
+        ? "(no " + EVENT_TYPE_HEADER + " header)"
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** Records per Currents event type, from the records' headers. */
+  Map<String, Long> recordsByEventType() {
+    Map<String, Long> counts = new TreeMap<>();
+    records.forEach(record -> counts.merge(record.currentsEventType(), 1L, Long::sum));
+    return counts;
+  }
+
+  /** The record that a Currents record with this {@code id} became, if it was emitted. */
+  Optional<Emitted> byInsertId(String id) {
+    return records.stream().filter(record -> id.equals(record.insertId())).findFirst();
   }
 }

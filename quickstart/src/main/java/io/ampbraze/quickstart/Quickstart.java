@@ -37,7 +37,7 @@ public final class Quickstart {
       QuickstartReport report = run.execute();
       out.print(report.render());
       if (options.exit()) {
-        out.println("Stopping (--exit). The run folder stays: " + report.runFolder());
+        out.println("--exit: stopping now. The run folder stays: " + report.runFolder());
       } else {
         out.println("Everything keeps running: try the commands above. Press Ctrl-C to stop.");
         out.println("The run folder stays after it stops: " + report.runFolder());

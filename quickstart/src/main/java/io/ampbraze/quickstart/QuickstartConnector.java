@@ -9,11 +9,22 @@ import java.util.List;
 public record QuickstartConnector(String name, String exampleFile, Input input) {
   /** Which sample records a sink connector's topic receives. */
   public enum Input {
-    EVENTS,
-    IDENTIFIES,
-    COHORT_CHANGES,
+    EVENTS("events"),
+    IDENTIFIES("identifies"),
+    COHORT_CHANGES("cohort changes"),
     /** A source connector: its input is the Currents bucket. */
-    CURRENTS_BUCKET
+    CURRENTS_BUCKET("Currents files");
+
+    private final String label;
+
+    Input(String label) {
+      this.label = label;
+    }
+
+    /** How the report names this input. */
+    public String label() {
+      return label;
+    }
   }
 
   /** The events sink uses the DLQ example, so records Braze rejects stay visible in a topic. */
@@ -27,5 +38,15 @@ public record QuickstartConnector(String name, String exampleFile, Input input) 
 
   public boolean isSink() {
     return input != Input.CURRENTS_BUCKET;
+  }
+
+  /** The events sink: the one the report's commands use as the example sink. */
+  public static QuickstartConnector eventsSink() {
+    return ALL.stream().filter(c -> c.input() == Input.EVENTS).findFirst().orElseThrow();
+  }
+
+  /** The Currents source. */
+  public static QuickstartConnector source() {
+    return ALL.stream().filter(c -> !c.isSink()).findFirst().orElseThrow();
   }
 }

@@ -1,18 +1,21 @@
 package io.ampbraze.quickstart;
 
 import io.ampbraze.quickstart.QuickstartReport.CreatedConnector;
-import io.ampbraze.quickstart.QuickstartReport.SinkProgress;
+import io.ampbraze.quickstart.QuickstartReport.CurrentsRow;
+import io.ampbraze.quickstart.QuickstartReport.CurrentsSummary;
+import io.ampbraze.quickstart.QuickstartReport.RecordsIn;
 import io.ampbraze.quickstart.connect.ConfigExample;
 import io.ampbraze.quickstart.connect.ConnectRestClient;
 import io.ampbraze.quickstart.connect.ConnectorPlugin;
 import io.ampbraze.quickstart.connect.SecretReference;
 import io.ampbraze.quickstart.connect.SecretsFiles;
 import io.ampbraze.quickstart.doubles.BrazeDouble;
+import io.ampbraze.quickstart.doubles.EmulatedBraze;
 import io.ampbraze.quickstart.doubles.LocalCurrentsBucket;
-import io.ampbraze.quickstart.doubles.RecordingBraze;
 import io.ampbraze.quickstart.kafka.KafkaTopics;
 import io.ampbraze.quickstart.platform.KafkaRuntime;
 import io.ampbraze.quickstart.platform.LocalKafkaPlatform;
+import io.ampbraze.quickstart.platform.Log4jConfig;
 import io.ampbraze.quickstart.platform.Progress;
 import io.ampbraze.quickstart.platform.RunFolder;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,14 +34,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One quickstart run, step by step: the Braze double and the Currents bucket, the broker and the
+ * One quickstart run, step by step: the Braze emulator and the Currents bucket, the broker and the
  * worker with the plugins installed, the connectors created from {@code config-examples/}, sample
- * data through the sinks, and the report. {@link #close()} stops everything it started and may be
- * called from a shutdown hook at any point.
+ * data through the sinks and the bucket through the source, and the report. {@link #close()} stops
+ * everything it started and may be called from a shutdown hook at any point.
  */
 public final class QuickstartRun implements AutoCloseable {
   static final String BRAZE_SINK = "io.ampbraze.connect.braze.BrazeSinkConnector";
   static final String CURRENTS_SOURCE = "io.ampbraze.connect.currents.CurrentsSourceConnector";
+
+  /** The placeholder a source {@code topic} may hold (one topic per event type). */
+  private static final String EVENT_TYPE_PLACEHOLDER = "${event_type}";
 
   private static final int TOPIC_PARTITIONS = 3;
   private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(2);
@@ -65,15 +72,23 @@ public final class QuickstartRun implements AutoCloseable {
 
     String apiKey = "quickstart-" + UUID.randomUUID();
     BrazeDouble braze =
-        track(progress.step("Starting the Braze double", () -> RecordingBraze.start(apiKey)));
-    progress.detail("POST " + braze.restUrl() + "/users/track, summary at " + braze.summaryUrl());
-    LocalCurrentsBucket bucket = LocalCurrentsBucket.create(run.currentsBucket());
+        track(progress.step("Starting the Braze emulator", () -> EmulatedBraze.start(apiKey)));
+    progress.detail("POST " + braze.restUrl() + "/users/track (" + braze.limits() + ")");
+    progress.detail("summary at " + braze.summaryUrl());
+
+    LocalCurrentsBucket bucket =
+        progress.step(
+            "Laying out a local Currents bucket with generated Avro files",
+            () -> LocalCurrentsBucket.generate(run.currentsBucket(), Instant.now()));
+    progress.detail(describe(bucket));
 
     Map<QuickstartConnector, ConfigExample> configs = new LinkedHashMap<>();
     examples.forEach(
         (connector, example) ->
             configs.put(connector, forThisRun(connector, example, run, braze, bucket)));
     writeSecrets(configs.values(), apiKey);
+    QuickstartConnector source = QuickstartConnector.source();
+    List<String> sourceTopics = sourceTopics(configs.get(source), bucket);
 
     LocalKafkaPlatform platform = new LocalKafkaPlatform(run, runtime);
     track(platform);
@@ -85,6 +100,7 @@ public final class QuickstartRun implements AutoCloseable {
 
     try (KafkaTopics topics = new KafkaTopics(platform.broker().adminConfig())) {
       Set<String> topicNames = topicsOf(configs.values());
+      topicNames.addAll(sourceTopics);
       progress.step(
           "Creating topics " + String.join(", ", topicNames),
           () -> {
@@ -95,18 +111,22 @@ public final class QuickstartRun implements AutoCloseable {
       List<CreatedConnector> created = createConnectors(rest, configs, run);
 
       SampleInput input = new SampleInput(Instant.now());
-      Map<String, Long> recordsIn =
+      Map<QuickstartConnector, Long> produced =
           progress.step(
               "Producing sample Amplitude events, identifies and cohort changes",
-              () -> input.produce(platform.broker().bootstrapServers(), configs, progress));
-      Map<String, SinkProgress> sinkProgress =
+              () ->
+                  input.produce(
+                      platform.broker().bootstrapServers(), configs, run.samples(), progress));
+      DeliveryWatch.Snapshot done =
           progress.step(
-              "Waiting for the sink connectors to commit every record",
-              () -> SinkCommitWatch.await(topics, configs, progress, DELIVERY_TIMEOUT));
+              "Waiting for the sinks to commit every record and the source to emit the bucket",
+              () ->
+                  new DeliveryWatch(topics, configs, braze, sourceTopics, bucket.expectedEmitted())
+                      .await(progress, DELIVERY_TIMEOUT));
 
-      QuickstartConnector source = sourceConnector();
-      CurrentsOutput currents = CurrentsOutput.read(topics, configs.get(source).topics().get(0));
-
+      CurrentsOutput currents = CurrentsOutput.read(topics, sourceTopics);
+      QuickstartConnector eventsSink = QuickstartConnector.eventsSink();
+      String deadLetterTopic = configs.get(eventsSink).deadLetterQueueTopic();
       QuickstartReport report =
           new QuickstartReport(
               run.root(),
@@ -115,20 +135,26 @@ public final class QuickstartRun implements AutoCloseable {
               platform.worker().url(),
               plugins,
               refreshStatus(rest, created),
-              recordsIn,
-              sinkProgress,
-              braze.summaryUrl(),
-              braze.summary(),
-              currents.topic(),
-              bucket.filesByEventType(),
-              currents.recordsByEventType(),
-              input.firstOfEach(configs),
-              currents.samples(),
+              recordsIn(configs, produced, done),
+              braze.restUrl(),
+              braze.limits(),
+              done.braze(),
+              deadLetterTopic,
+              deadLetterTopic == null ? 0 : topics.recordCount(List.of(deadLetterTopic)),
+              currentsSummary(bucket, sourceTopics, currents),
+              SampleTraces.amplitudeToBraze(input, configs, braze.accepted()),
+              SampleTraces.currentsToAmplitude(bucket, currents),
+              ConnectorMetrics.read(platform.worker().jmx()),
               LookFurther.commands(
                   platform.worker().url(),
-                  QuickstartConnector.ALL.get(0).name(),
+                  eventsSink.name(),
                   source.name(),
-                  braze.summaryUrl(),
+                  braze,
+                  platform.broker().bootstrapServers(),
+                  sourceTopics.get(0),
+                  deadLetterTopic,
+                  options.classpathFile(),
+                  Log4jConfig.writeForTools(run.config()),
                   platform.worker().process().log()));
       Files.writeString(run.report(), report.render());
       return report;
@@ -144,6 +170,22 @@ public final class QuickstartRun implements AutoCloseable {
     return examples;
   }
 
+  private static String describe(LocalCurrentsBucket bucket) {
+    int files = bucket.filesByEventType().values().stream().mapToInt(Integer::intValue).sum();
+    int records = bucket.recordsByEventType().values().stream().mapToInt(Integer::intValue).sum();
+    return files
+        + " files, "
+        + records
+        + " records ("
+        + (records - bucket.expectedEmitted())
+        + " without ids) of "
+        + bucket.filesByEventType().size()
+        + " event types, hours "
+        + bucket.hours()
+        + ", codecs "
+        + String.join(", ", bucket.filesByCodec().keySet());
+  }
+
   /** The example with only this run's endpoint and paths put in. */
   private static ConfigExample forThisRun(
       QuickstartConnector connector,
@@ -153,11 +195,27 @@ public final class QuickstartRun implements AutoCloseable {
       LocalCurrentsBucket bucket) {
     ConfigExample local = example.withSecretsIn(run.secrets());
     if (connector.isSink()) {
-      // The double listens on plain HTTP on the loopback interface.
+      // The emulator listens on plain HTTP on the loopback interface.
       return local.with(
           Map.of("braze.rest.url", braze.restUrl().toString(), "braze.allow.http", "true"));
     }
     return local.with(Map.of("currents.local.root", bucket.root().toString()));
+  }
+
+  /** The source's topics: its {@code topic}, once per event type of the bucket if templated. */
+  static List<String> sourceTopics(ConfigExample source, LocalCurrentsBucket bucket) {
+    Set<String> topics = new LinkedHashSet<>();
+    for (String topic : source.topics()) {
+      if (topic.contains(EVENT_TYPE_PLACEHOLDER)) {
+        bucket
+            .filesByEventType()
+            .keySet()
+            .forEach(type -> topics.add(topic.replace(EVENT_TYPE_PLACEHOLDER, type)));
+      } else {
+        topics.add(topic);
+      }
+    }
+    return new ArrayList<>(topics);
   }
 
   private static void writeSecrets(Iterable<ConfigExample> configs, String apiKey)
@@ -192,11 +250,12 @@ public final class QuickstartRun implements AutoCloseable {
     return ours;
   }
 
-  private static Set<String> topicsOf(Iterable<ConfigExample> configs) {
+  /** The sinks' topics and dead letter queues (the source's are added from the bucket). */
+  private static Set<String> topicsOf(Collection<ConfigExample> configs) {
     Set<String> topics = new LinkedHashSet<>();
     for (ConfigExample config : configs) {
       for (String topic : config.topics()) {
-        if (!topic.contains("${")) {
+        if (!topic.contains(EVENT_TYPE_PLACEHOLDER)) {
           topics.add(topic);
         }
       }
@@ -233,8 +292,46 @@ public final class QuickstartRun implements AutoCloseable {
     return created;
   }
 
-  private static QuickstartConnector sourceConnector() {
-    return QuickstartConnector.ALL.stream().filter(c -> !c.isSink()).findFirst().orElseThrow();
+  private static List<RecordsIn> recordsIn(
+      Map<QuickstartConnector, ConfigExample> configs,
+      Map<QuickstartConnector, Long> produced,
+      DeliveryWatch.Snapshot done) {
+    List<RecordsIn> rows = new ArrayList<>();
+    produced.forEach(
+        (connector, count) ->
+            rows.add(
+                new RecordsIn(
+                    connector.input().label(),
+                    configs.get(connector).topics().get(0),
+                    count,
+                    connector.name(),
+                    done.sinks().get(connector.name()))));
+    return rows;
+  }
+
+  private static CurrentsSummary currentsSummary(
+      LocalCurrentsBucket bucket, List<String> topics, CurrentsOutput output) {
+    Map<String, Long> emitted = output.recordsByEventType();
+    List<CurrentsRow> rows = new ArrayList<>();
+    bucket
+        .filesByEventType()
+        .forEach(
+            (type, files) ->
+                rows.add(
+                    new CurrentsRow(
+                        type,
+                        files,
+                        bucket.recordsByEventType().get(type),
+                        bucket.withoutIdByEventType().get(type),
+                        emitted.getOrDefault(type, 0L))));
+    // Anything emitted under an event type the bucket does not hold would be a bug: show it.
+    emitted.forEach(
+        (type, count) -> {
+          if (!bucket.filesByEventType().containsKey(type)) {
+            rows.add(new CurrentsRow(type, 0, 0, 0, count));
+          }
+        });
+    return new CurrentsSummary(bucket.root(), bucket.hours(), bucket.filesByCodec(), topics, rows);
   }
 
   private static List<CreatedConnector> refreshStatus(
@@ -266,10 +363,15 @@ public final class QuickstartRun implements AutoCloseable {
       return;
     }
     closed = true;
+    if (resources.isEmpty()) {
+      return;
+    }
+    progress.line("Stopping the Connect worker, the Kafka broker and the Braze emulator ...");
     for (int i = resources.size() - 1; i >= 0; i--) {
       closeQuietly(resources.get(i));
     }
     resources.clear();
+    progress.line("Stopped.");
   }
 
   private static void closeQuietly(AutoCloseable resource) {

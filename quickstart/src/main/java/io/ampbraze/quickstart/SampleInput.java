@@ -6,6 +6,9 @@ import io.ampbraze.quickstart.platform.Progress;
 import io.ampbraze.quickstart.sample.AmplitudeSamples;
 import io.ampbraze.quickstart.sample.SampleProducer;
 import io.ampbraze.quickstart.sample.SampleRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,36 +33,41 @@ final class SampleInput {
     records.put(Input.COHORT_CHANGES, samples.cohortChanges());
   }
 
+  /** The records a sink's topic receives (empty for the source). */
+  List<SampleRecord> records(Input input) {
+    return records.getOrDefault(input, List.of());
+  }
+
   /**
-   * Produces each sink's records to the first topic of its config; returns the records per topic.
+   * Produces each sink's records to the first topic of its config, and keeps a copy of every value
+   * in {@code <samplesDir>/<topic>.jsonl}; returns the records produced per sink connector.
    */
-  Map<String, Long> produce(
-      String bootstrapServers, Map<QuickstartConnector, ConfigExample> configs, Progress progress)
+  Map<QuickstartConnector, Long> produce(
+      String bootstrapServers,
+      Map<QuickstartConnector, ConfigExample> configs,
+      Path samplesDir,
+      Progress progress)
       throws Exception {
-    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<QuickstartConnector, Long> counts = new LinkedHashMap<>();
+    Files.createDirectories(samplesDir);
     try (SampleProducer producer = new SampleProducer(bootstrapServers)) {
       for (Map.Entry<QuickstartConnector, ConfigExample> entry : configs.entrySet()) {
-        List<SampleRecord> list = records.get(entry.getKey().input());
-        if (list != null) {
-          String topic = entry.getValue().topics().get(0);
-          counts.merge(topic, (long) producer.send(topic, list), Long::sum);
-          progress.detail(list.size() + " records to " + topic);
+        List<SampleRecord> list = records(entry.getKey().input());
+        if (!entry.getKey().isSink() || list.isEmpty()) {
+          continue;
         }
+        String topic = entry.getValue().topics().get(0);
+        save(samplesDir.resolve(topic + ".jsonl"), list);
+        counts.put(entry.getKey(), (long) producer.send(topic, list));
+        progress.detail(list.size() + " records to " + topic);
       }
     }
     return counts;
   }
 
-  /** The first record each sink's topic received, as {@code topic: value}. */
-  List<String> firstOfEach(Map<QuickstartConnector, ConfigExample> configs) {
-    List<String> samples = new ArrayList<>();
-    configs.forEach(
-        (connector, config) -> {
-          List<SampleRecord> list = records.get(connector.input());
-          if (list != null && !list.isEmpty()) {
-            samples.add(config.topics().get(0) + ": " + list.get(0).value());
-          }
-        });
-    return samples;
+  private static void save(Path file, List<SampleRecord> list) throws IOException {
+    List<String> lines = new ArrayList<>(list.size());
+    list.forEach(record -> lines.add(record.value()));
+    Files.write(file, lines);
   }
 }

@@ -7,18 +7,24 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** A distributed Connect worker in its own JVM ({@code connect-distributed} on Kafka's jars). */
+/**
+ * A distributed Connect worker in its own JVM ({@code connect-distributed} on Kafka's jars), with
+ * its JMX endpoint open on the loopback interface ({@link WorkerJmx}).
+ */
 public final class ConnectWorker implements AutoCloseable {
   private final URI url;
   private final JavaProcess process;
+  private final WorkerJmx jmx;
 
-  private ConnectWorker(URI url, JavaProcess process) {
+  private ConnectWorker(URI url, JavaProcess process, WorkerJmx jmx) {
     this.url = url;
     this.process = process;
+    this.jmx = jmx;
   }
 
   /**
@@ -50,16 +56,19 @@ public final class ConnectWorker implements AutoCloseable {
       props.store(out, "Distributed Connect worker written by the quickstart");
     }
 
+    WorkerJmx jmx = new WorkerJmx(FreePorts.next());
+    List<String> jvmOptions = new ArrayList<>(Log4jConfig.jvmOptions(log4jConfig, "768m"));
+    jvmOptions.addAll(jmx.jvmOptions());
     JavaProcess process =
         JavaProcess.start(
             "connect worker",
             runtime.classpath(),
-            Log4jConfig.jvmOptions(log4jConfig, "768m"),
+            jvmOptions,
             "org.apache.kafka.connect.cli.ConnectDistributed",
             List.of(config.toString()),
             run.logs().resolve("connect.log"));
     ConnectWorker worker =
-        new ConnectWorker(URI.create("http://127.0.0.1:" + restPort + "/"), process);
+        new ConnectWorker(URI.create("http://127.0.0.1:" + restPort + "/"), process, jmx);
     try {
       worker
           .rest()
@@ -88,6 +97,11 @@ public final class ConnectWorker implements AutoCloseable {
 
   public JavaProcess process() {
     return process;
+  }
+
+  /** The worker JVM's JMX endpoint, where the connectors register their metrics MBeans. */
+  public WorkerJmx jmx() {
+    return jmx;
   }
 
   @Override

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A log4j2 configuration for the child JVMs: everything to stdout, which goes to its log file. */
-final class Log4jConfig {
+/**
+ * The log4j2 configurations of the JVMs the quickstart starts (everything to stdout, which goes to
+ * their log files) and of the command-line tools its report suggests.
+ */
+public final class Log4jConfig {
   private Log4jConfig() {}
 
   static Path write(Path dir) throws IOException {
@@ -28,6 +31,33 @@ final class Log4jConfig {
             "    <Logger name=\"org.reflections\" level=\"ERROR\"/>",
             "    <Root level=\"INFO\">",
             "      <AppenderRef ref=\"stdout\"/>",
+            "    </Root>",
+            "  </Loggers>",
+            "</Configuration>",
+            ""));
+    return file;
+  }
+
+  /**
+   * A configuration for Kafka's command-line tools (the console consumer the report shows):
+   * warnings and errors only, on stderr, so that stdout holds just the tool's output.
+   */
+  public static Path writeForTools(Path dir) throws IOException {
+    Path file = dir.resolve("tools-log4j2.xml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<Configuration status=\"WARN\">",
+            "  <Appenders>",
+            "    <Console name=\"stderr\" target=\"SYSTEM_ERR\">",
+            "      <PatternLayout pattern=\"[%d] %p %m (%c)%n\"/>",
+            "    </Console>",
+            "  </Appenders>",
+            "  <Loggers>",
+            "    <Root level=\"WARN\">",
+            "      <AppenderRef ref=\"stderr\"/>",
             "    </Root>",
             "  </Loggers>",
             "</Configuration>",

@@ -74,6 +74,11 @@ public final class RunFolder {
     return root.resolve("secrets");
   }
 
+  /** The sample Amplitude records the run produced, one {@code <topic>.jsonl} per topic. */
+  public Path samples() {
+    return root.resolve("samples");
+  }
+
   /** The local Currents bucket read by the source connector's {@code local} storage. */
   public Path currentsBucket() {
     return root.resolve("currents-bucket");

@@ -70,8 +70,7 @@ class ConfigExamplesIT {
       Path bucket = Files.createDirectories(platform.run().currentsBucket());
       example = example.with(Map.of("currents.local.root", bucket.toString()));
     }
-    SecretsFiles.write(
-        example.secretReferences(), reference -> "validation-only-" + reference.key());
+    SecretsFiles.write(example.secretReferences(), ValidationSecrets::valueFor);
 
     PlatformChecks.validates(platform.worker().rest(), example);
   }

@@ -21,6 +21,11 @@ public final class ProjectPaths {
     return Paths.get(required("quickstart.classpath.file"));
   }
 
+  /** The test kit's jars and those only it needs, which quickstart.sh adds for the launcher. */
+  public static Path testkitClasspathFile() {
+    return Paths.get(required("quickstart.testkit.classpath.file"));
+  }
+
   /** A folder under {@code quickstart/target} for the runs the integration tests make. */
   public static Path itRuns() {
     return Paths.get(required("quickstart.it.dir"));

@@ -10,6 +10,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +49,13 @@ class QuickstartProcessIT {
 
   @Test
   void keepsRunningUntilTerminatedThenStopsItsJvms() throws Exception {
+    // As quickstart.sh puts it together: the launcher, Kafka's jars, the test kit's.
     String classpath =
         System.getProperty("quickstart.classes.dir")
             + File.pathSeparator
-            + Files.readString(ProjectPaths.classpathFile()).trim();
+            + Files.readString(ProjectPaths.classpathFile()).trim()
+            + File.pathSeparator
+            + Files.readString(ProjectPaths.testkitClasspathFile()).trim();
     List<String> command =
         List.of(
             Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -78,6 +84,7 @@ class QuickstartProcessIT {
     assertThat(new ConnectRestClient(connect).connectorPlugins()).as("still serving").isNotEmpty();
     List<ProcessHandle> children = ChildJvms.of(launcher.toHandle());
     assertThat(children).as("the broker and the worker").hasSize(2);
+    theReportsCommandsWork(lines);
 
     launcher.destroy(); // SIGTERM
     assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("launcher exited").isTrue();
@@ -90,6 +97,53 @@ class QuickstartProcessIT {
     Path runFolder = runFolder(lines);
     assertThat(Files.readString(runFolder.resolve("logs/connect.log")))
         .contains("Kafka Connect stopped");
+  }
+
+  /**
+   * What a user does next: the emulator's summary answers, and the console consumer command line of
+   * the report, run by a shell as printed, shows the source's records with their headers.
+   */
+  private static void theReportsCommandsWork(List<String> lines) throws Exception {
+    String summary = command(lines, "/_emulator/summary");
+    assertThat(summary).startsWith("curl -s http://127.0.0.1:");
+    summary = summary.substring("curl -s ".length());
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(summary)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("\"accepted\":{\"attributes\":");
+
+    Process consumer = new ProcessBuilder("bash", "-c", command(lines, "ConsoleConsumer")).start();
+    CompletableFuture<String> errors =
+        CompletableFuture.supplyAsync(() -> readAll(consumer.getErrorStream()));
+    String out = readAll(consumer.getInputStream());
+    assertThat(consumer.waitFor(2, TimeUnit.MINUTES)).as("the console consumer finished").isTrue();
+    assertThat(consumer.exitValue()).as(errors.get()).isZero();
+    assertThat(out.lines().filter(l -> l.contains("[Appboy] ")).count()).as(out).isEqualTo(3);
+    assertThat(out).contains("currents.event_type:users.", "currents.file:dataexport.");
+  }
+
+  /** The first command of the report's "Look further" list that contains {@code text}. */
+  private static String command(List<String> lines, String text) {
+    boolean lookFurther = false;
+    for (String line : lines) {
+      lookFurther |= line.equals("Look further");
+      if (lookFurther && !line.trim().startsWith("#") && line.contains(text)) {
+        return line.trim();
+      }
+    }
+    throw new AssertionError(
+        "No command with " + text + " in the report:\n" + String.join("\n", lines));
+  }
+
+  private static String readAll(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(reading failed: " + e + ")";
+    }
   }
 
   private static void readLines(Process process, List<String> lines) {
