@@ -40,9 +40,7 @@ public final class EmulatedBraze implements BrazeDouble {
 
   private EmulatedBraze(BrazeEmulator emulator) {
     this.emulator = emulator;
-    // Its own baseUrl() names the host "localhost", which may resolve to ::1 first; it listens on
-    // 127.0.0.1 only.
-    this.restUrl = URI.create("http://127.0.0.1:" + emulator.port());
+    this.restUrl = URI.create(emulator.baseUrl());
   }
 
   /** Starts the emulator on a free loopback port, accepting only {@code apiKey}. */

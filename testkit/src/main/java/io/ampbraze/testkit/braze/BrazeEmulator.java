@@ -140,13 +140,19 @@ public final class BrazeEmulator implements AutoCloseable {
     /** Starts listening. */
     public BrazeEmulator start() throws IOException {
       BrazeEmulator emulator = new BrazeEmulator(this);
-      emulator.server.start(InetAddress.getByName(host), port);
+      InetAddress address = InetAddress.getByName(host);
+      emulator.server.start(address, port);
+      emulator.urlHost =
+          address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress().contains(":")
+              ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
       return emulator;
     }
   }
 
   private final MockWebServer server = new MockWebServer();
   private final ObjectMapper mapper = new ObjectMapper();
+  /** The host clients should use: the bound address, or loopback when bound to every interface. */
+  private String urlHost;
   private final Faults faults;
   private final Recorder recorder;
   private final RateLimitWindow window;
@@ -170,8 +176,9 @@ public final class BrazeEmulator implements AutoCloseable {
 
   /** The value for {@code braze.rest.url}, e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
   public String baseUrl() {
-    String url = server.url("/").toString();
-    return url.substring(0, url.length() - 1);
+    // Not server.url(): it names the host "localhost", which may resolve to ::1 first while the
+    // emulator listens on 127.0.0.1 only.
+    return "http://" + urlHost + ":" + port();
   }
 
   public int port() {
