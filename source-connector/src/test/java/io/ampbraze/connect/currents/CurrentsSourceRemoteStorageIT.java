@@ -96,8 +96,10 @@ class CurrentsSourceRemoteStorageIT {
     files.add(gen.write(FileSpec.of(CurrentsEventType.CUSTOM_EVENT, hoursAgo(3)).withRecords(120)));
     files.add(gen.write(FileSpec.of(CurrentsEventType.CUSTOM_EVENT, hoursAgo(1))
         .withCodec(Codec.SNAPPY).withSchema(2, true)));
-    files.add(gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(5)).withCodec(Codec.DEFLATE)));
-    files.add(gen.write(FileSpec.of(CurrentsEventType.PROFILE_UPDATE, hoursAgo(6)).withCodec(Codec.SNAPPY)));
+    files.add(gen.write(FileSpec.of(CurrentsEventType.PURCHASE, hoursAgo(5))
+        .withCodec(Codec.DEFLATE)));
+    files.add(gen.write(FileSpec.of(CurrentsEventType.PROFILE_UPDATE, hoursAgo(6))
+        .withCodec(Codec.SNAPPY)));
     files.add(gen.write(FileSpec.of(CurrentsEventType.SESSION_START, hoursAgo(2))
         .withTimeType(TimeType.LONG).withCodec(Codec.DEFLATE)));
     files.add(gen.write(FileSpec.of(CurrentsEventType.EMAIL_SEND, hoursAgo(4))));
@@ -192,7 +194,9 @@ class CurrentsSourceRemoteStorageIT {
     }
     List<ConsumerRecord<byte[], byte[]>> got =
         readTopics(connect, Set.of(name), expected.size(), TIMEOUT, QUIET, false);
-    assertThat(insertIds(got)).as(name).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(insertIds(got)).as(name)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
     int fromTruncated = 0;
     for (ConsumerRecord<byte[], byte[]> r : got) {
       String id = value(r).get("insert_id").asText();

@@ -117,10 +117,14 @@ class CurrentsSourceStorageFaultIT {
               (k, v) -> s3.putObject(r -> r.bucket(BUCKET).key(k), RequestBody.fromBytes(v)))
           .seed(51).build();
       List<GeneratedFile> files = new ArrayList<>();
-      for (CurrentsEventType type : List.of(CurrentsEventType.PURCHASE, CurrentsEventType.CUSTOM_EVENT)) {
+      for (CurrentsEventType type :
+          List.of(CurrentsEventType.PURCHASE, CurrentsEventType.CUSTOM_EVENT)) {
         for (int h = 2; h <= 3; h++) {
-          files.add(gen.write(FileSpec.of(type, hoursAgo(h)).withRecords(300).withRecordsPerBlock(25)
-              .withCodec(h == 2 ? Codec.DEFLATE : Codec.NULL).withIdMix(IdMix.ALL_IDENTIFIED)));
+          files.add(gen.write(FileSpec.of(type, hoursAgo(h))
+              .withRecords(300)
+              .withRecordsPerBlock(25)
+              .withCodec(h == 2 ? Codec.DEFLATE : Codec.NULL)
+              .withIdMix(IdMix.ALL_IDENTIFIED)));
         }
       }
       List<String> expected = expectedIds(files);
@@ -153,11 +157,14 @@ class CurrentsSourceStorageFaultIT {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no committed offset in " + cut + " yet"));
         long committed = cutOffset.path("record").asLong();
-        List<ConsumerRecord<byte[], byte[]>> sofar =
-            readTopics(connect, Set.of(name), (int) committed, TIMEOUT, Duration.ofSeconds(1), false);
+        List<ConsumerRecord<byte[], byte[]>> sofar = readTopics(
+            connect, Set.of(name), (int) committed, TIMEOUT, Duration.ofSeconds(1), false);
         long fromCut = sofar.stream().filter(r -> cut.equals(header(r, "currents.file"))).count();
-        assertThat(fromCut).as("records of the cut file before the cut").isPositive().isLessThan(300);
-        assertThat(committed).as("the committed offset is the cut file's next record").isEqualTo(fromCut);
+        assertThat(fromCut).as("records of the cut file before the cut")
+            .isPositive()
+            .isLessThan(300);
+        assertThat(committed).as("the committed offset is the cut file's next record")
+            .isEqualTo(fromCut);
         beforeOutage.clear();
         beforeOutage.addAll(sofar);
       });
@@ -192,7 +199,9 @@ class CurrentsSourceStorageFaultIT {
       await().atMost(TIMEOUT).until(() -> rest.taskState(name, 0).equals("RUNNING"));
       List<ConsumerRecord<byte[], byte[]>> got =
           readTopics(connect, Set.of(name), expected.size(), TIMEOUT, QUIET, false);
-      assertThat(insertIds(got)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(insertIds(got))
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected);
       connect.deleteConnector(name);
     }
   }
@@ -236,7 +245,9 @@ class CurrentsSourceStorageFaultIT {
       List<String> expected = expectedIds(files);
       List<ConsumerRecord<byte[], byte[]>> got =
           readTopics(connect, Set.of(name), expected.size(), TIMEOUT, QUIET, false);
-      assertThat(insertIds(got)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(insertIds(got))
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected);
       assertThat(rest.taskState(name, 0)).isEqualTo("RUNNING");
       connect.deleteConnector(name);
     }

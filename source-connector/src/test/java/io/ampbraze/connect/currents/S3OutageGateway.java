@@ -22,8 +22,8 @@ import io.ampbraze.connect.currents.storage.StubHttpServer;
  * away in the middle of a read: it forwards requests until it has served {@code readsBeforeOutage}
  * object reads, sends only the first half of the next object's body before dropping the
  * connection, and from then on answers every request {@code 503 ServiceUnavailable} until {@link
- * #heal()}, after which it forwards everything. Deciding by the number of reads (not by time) makes the outage land at the same point
- * of the stream on a fast or a loaded machine.
+ * #heal()}, after which it forwards everything. Deciding by the number of reads (not by time)
+ * makes the outage land at the same point of the stream on a fast or a loaded machine.
  */
 final class S3OutageGateway implements AutoCloseable {
   /** Response headers the stub server sets itself (or that do not survive a re-send). */
@@ -110,7 +110,8 @@ final class S3OutageGateway implements AutoCloseable {
 
   private StubHttpServer.Response forward(StubHttpServer.Request request) throws IOException {
     URI uri = request.uri();
-    String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String pathAndQuery =
+        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     HttpRequest.Builder b =
         HttpRequest.newBuilder(target.resolve(pathAndQuery))
             .timeout(Duration.ofSeconds(30))
