@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import javax.management.ObjectName;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ampbraze.connect.currents.metrics.SourceTaskMetrics;
+import io.ampbraze.testkit.currents.GeneratedFile;
 
 /** What the integration tests share: connector configs, reading topics, reading task metrics. */
 final class ConnectItSupport {
@@ -35,14 +38,20 @@ final class ConnectItSupport {
 
   /** A source config through the REST API: local storage, quick polling, plain JSON values. */
   static Map<String, String> sourceConfig(Path root, String topic) {
+    Map<String, String> c = baseConfig(topic);
+    c.put("currents.storage", "local");
+    c.put("currents.local.root", root.toString());
+    return c;
+  }
+
+  /** As {@link #sourceConfig} but without the storage keys: the caller picks the store. */
+  static Map<String, String> baseConfig(String topic) {
     Map<String, String> c = new HashMap<>();
     c.put("connector.class", CurrentsSourceConnector.class.getName());
     c.put("tasks.max", "1");
     c.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
     c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     c.put("value.converter.schemas.enable", "false");
-    c.put("currents.storage", "local");
-    c.put("currents.local.root", root.toString());
     c.put("currents.prefix", "currents");
     c.put("currents.poll.interval.ms", "1000");
     c.put("currents.discovery.interval.ms", "1000");
@@ -138,7 +147,32 @@ final class ConnectItSupport {
   }
 
   static long taskMetric(String connector, int task, String attribute) throws Exception {
+    return (Long) taskAttribute(connector, task, attribute);
+  }
+
+  /** Any attribute of a running task's metrics MBean (the worker runs in this JVM). */
+  static Object taskAttribute(String connector, int task, String attribute) throws Exception {
     ObjectName name = SourceTaskMetrics.objectName(connector, task);
-    return (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute);
+    return ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute);
+  }
+
+  /** The ids of the records the connector must emit: readable ones with a user or device id. */
+  static List<String> expectedIds(List<GeneratedFile> files) {
+    List<String> out = new ArrayList<>();
+    for (GeneratedFile f : files) {
+      for (GenericRecord r : f.records()) {
+        if (text(r, "external_user_id") != null || text(r, "device_id") != null) {
+          out.add(r.get("id").toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A string field of a Currents record, null when the schema lacks it or it is blank. */
+  static String text(GenericRecord r, String field) {
+    Schema.Field f = r.getSchema().getField(field);
+    Object v = f == null ? null : r.get(f.pos());
+    return v == null || v.toString().isBlank() ? null : v.toString();
   }
 }

@@ -1,10 +1,12 @@
 package io.ampbraze.connect.currents;
 
+import static io.ampbraze.connect.currents.ConnectItSupport.expectedIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.insertIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.key;
 import static io.ampbraze.connect.currents.ConnectItSupport.readTopics;
 import static io.ampbraze.connect.currents.ConnectItSupport.sourceConfig;
 import static io.ampbraze.connect.currents.ConnectItSupport.taskMetric;
+import static io.ampbraze.connect.currents.ConnectItSupport.text;
 import static io.ampbraze.connect.currents.ConnectItSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
@@ -78,24 +79,6 @@ class CurrentsSourceIT {
 
   private static Instant hoursAgo(int n) {
     return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
-  }
-
-  private static List<String> expectedIds(List<GeneratedFile> files) {
-    List<String> out = new ArrayList<>();
-    for (GeneratedFile f : files) {
-      for (GenericRecord r : f.records()) {
-        if (text(r, "external_user_id") != null || text(r, "device_id") != null) {
-          out.add(r.get("id").toString());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String text(GenericRecord r, String field) {
-    Schema.Field f = r.getSchema().getField(field);
-    Object v = f == null ? null : r.get(f.pos());
-    return v == null || v.toString().isBlank() ? null : v.toString();
   }
 
   private static Map<String, GenericRecord> byId(List<GeneratedFile> files) {

@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
  * telemetry. The build installs it from npm into {@code target/azurite} (exec-maven-plugin,
  * pre-integration-test) and passes its folder as the system property {@code azurite.home}.
  */
-final class AzuriteServer implements AutoCloseable {
+public final class AzuriteServer implements AutoCloseable {
   /** Azurite's well-known development account and key (public, documented by Microsoft). */
-  static final String ACCOUNT = "devstoreaccount1";
+  public static final String ACCOUNT = "devstoreaccount1";
 
-  static final String KEY =
+  public static final String KEY =
       "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
   private static final Pattern LISTENING =
@@ -39,7 +39,7 @@ final class AzuriteServer implements AutoCloseable {
     this.port = port;
   }
 
-  static AzuriteServer start() throws Exception {
+  public static AzuriteServer start() throws Exception {
     Path home = Path.of(System.getProperty("azurite.home", "target/azurite"));
     Path main = home.resolve("node_modules/azurite/dist/src/blob/main.js");
     if (!Files.exists(main)) {
@@ -104,23 +104,23 @@ final class AzuriteServer implements AutoCloseable {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port + "/" + ACCOUNT);
   }
 
-  String connectionString() {
+  public String connectionString() {
     return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
         + ";BlobEndpoint=" + endpoint() + ";";
   }
 
-  BlobContainerClient container(String name) {
+  public BlobContainerClient container(String name) {
     return new BlobContainerClientBuilder()
         .connectionString(connectionString())
         .containerName(name)
         .buildClient();
   }
 
-  void seed(String container, Map<String, byte[]> objects) {
+  public void seed(String container, Map<String, byte[]> objects) {
     BlobContainerClient c = container(container);
     c.create();
     objects.forEach((k, v) -> c.getBlobClient(k).upload(BinaryData.fromBytes(v), true));

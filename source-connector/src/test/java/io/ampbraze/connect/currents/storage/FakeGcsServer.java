@@ -21,42 +21,53 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Just enough of the GCS JSON API (objects.list with prefix, delimiter, maxResults and page
  * tokens; media download) to run the real google-cloud-storage client over HTTP against it, with
  * GCS's ordering and paging rules. google-cloud-nio's LocalStorageHelper neither orders nor pages.
+ * It also answers OAuth token requests at {@link #tokenUri()}, so a service-account key whose
+ * {@code token_uri} points there authorizes the client with {@link #ACCESS_TOKEN}.
  */
-final class FakeGcsServer implements AutoCloseable {
+public final class FakeGcsServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN_PATH = "/token";
+
+  /** The access token that the token endpoint hands out. */
+  public static final String ACCESS_TOKEN = "ya29.fake-gcs-access-token";
 
   private final String bucket;
   private final Map<String, byte[]> objects = new ConcurrentSkipListMap<>(Prefixes.KEY_ORDER);
   private final Instant created = Instant.now();
   private final StubHttpServer http;
 
-  FakeGcsServer(String bucket) throws IOException {
+  public FakeGcsServer(String bucket) throws IOException {
     this.bucket = bucket;
     this.http = new StubHttpServer(this::handle);
   }
 
-  void put(String key, byte[] content) {
+  public void put(String key, byte[] content) {
     objects.put(key, content);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return http.endpoint();
   }
 
-  StubHttpServer http() {
+  /** The OAuth token endpoint, for the {@code token_uri} of a service-account key. */
+  public URI tokenUri() {
+    return http.endpoint().resolve(TOKEN_PATH);
+  }
+
+  public StubHttpServer http() {
     return http;
   }
 
   /** Answers every request with this (e.g. an error) until {@link #heal()}. */
-  void fail(StubHttpServer.Handler failure) {
+  public void fail(StubHttpServer.Handler failure) {
     http.handler(failure);
   }
 
-  void heal() {
+  public void heal() {
     http.handler(this::handle);
   }
 
-  static StubHttpServer.Response error(int code, String reason, String message) {
+  public static StubHttpServer.Response error(int code, String reason, String message) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode error = body.putObject("error");
     error.put("code", code).put("message", message);
@@ -67,6 +78,11 @@ final class FakeGcsServer implements AutoCloseable {
   private StubHttpServer.Response handle(StubHttpServer.Request request) {
     String path = request.uri().getRawPath();
     Map<String, String> query = query(request.uri());
+    if (path.equals(TOKEN_PATH) && "POST".equals(request.method())) {
+      return StubHttpServer.Response.of(200, "application/json",
+          "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":3600,"
+              + "\"token_type\":\"Bearer\"}");
+    }
     String listPath = "/storage/v1/b/" + bucket + "/o";
     if (path.equals(listPath) && "GET".equals(request.method())) {
       return list(query);

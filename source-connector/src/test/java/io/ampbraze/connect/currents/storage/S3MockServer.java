@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Boot's logging system is switched off here, so that it neither fights the log4j2 that Kafka's
  * test runtime brings nor reconfigures the tests' logging.
  */
-final class S3MockServer implements AutoCloseable {
+public final class S3MockServer implements AutoCloseable {
   private final S3MockApplication app;
   private final Path root;
   private final int port;
@@ -36,7 +36,7 @@ final class S3MockServer implements AutoCloseable {
     this.port = app.getHttpPort();
   }
 
-  static S3MockServer start() throws Exception {
+  public static S3MockServer start() throws Exception {
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     Path root = Files.createTempDirectory("s3mock");
     Map<String, Object> props = new HashMap<>();
@@ -48,12 +48,12 @@ final class S3MockServer implements AutoCloseable {
     return new S3MockServer(S3MockApplication.start(props), root);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A plain client for seeding buckets (S3Mock takes any credentials). */
-  S3Client client() {
+  public S3Client client() {
     return S3Client.builder()
         .endpointOverride(endpoint())
         .forcePathStyle(true)
@@ -63,7 +63,7 @@ final class S3MockServer implements AutoCloseable {
         .build();
   }
 
-  void seed(String bucket, Map<String, byte[]> objects) {
+  public void seed(String bucket, Map<String, byte[]> objects) {
     try (S3Client s3 = client()) {
       s3.createBucket(b -> b.bucket(bucket));
       objects.forEach((k, v) -> s3.putObject(r -> r.bucket(bucket).key(k), RequestBody.fromBytes(v)));

@@ -18,10 +18,10 @@ import java.util.concurrent.Executors;
  * A tiny HTTP server on a free loopback port that answers with whatever its handler says and
  * records every request: the stand-in for a cloud store that fails in a chosen way.
  */
-final class StubHttpServer implements AutoCloseable {
+public final class StubHttpServer implements AutoCloseable {
   /** One recorded request. */
-  record Request(String method, URI uri, Map<String, List<String>> headers) {
-    String header(String name) {
+  public record Request(String method, URI uri, Map<String, List<String>> headers) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
           return String.join(",", e.getValue());
@@ -32,18 +32,18 @@ final class StubHttpServer implements AutoCloseable {
   }
 
   /** An answer: status, headers, body; a negative status means "never answer". */
-  record Response(int status, Map<String, String> headers, byte[] body) {
-    static Response of(int status, String contentType, String body) {
+  public record Response(int status, Map<String, String> headers, byte[] body) {
+    public static Response of(int status, String contentType, String body) {
       return new Response(
           status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Response hang() {
+    public static Response hang() {
       return new Response(-1, Map.of(), new byte[0]);
     }
 
     /** Announces {@code declaredLength} bytes, sends {@code body}, and cuts the connection. */
-    static Response truncated(byte[] body, int declaredLength) {
+    public static Response truncated(byte[] body, int declaredLength) {
       return new Response(
           200,
           Map.of("Content-Type", "application/octet-stream", TRUNCATE, Integer.toString(declaredLength)),
@@ -54,7 +54,7 @@ final class StubHttpServer implements AutoCloseable {
   static final String TRUNCATE = "X-Stub-Declared-Length";
 
   /** Decides the answer to a request. */
-  interface Handler {
+  public interface Handler {
     Response handle(Request request) throws IOException;
   }
 
@@ -63,7 +63,7 @@ final class StubHttpServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile Handler handler;
 
-  StubHttpServer(Handler handler) throws IOException {
+  public StubHttpServer(Handler handler) throws IOException {
     this.handler = handler;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::serve);
@@ -71,15 +71,15 @@ final class StubHttpServer implements AutoCloseable {
     server.start();
   }
 
-  void handler(Handler handler) {
+  public void handler(Handler handler) {
     this.handler = handler;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 

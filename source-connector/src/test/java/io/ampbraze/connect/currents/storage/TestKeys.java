@@ -5,13 +5,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** Throwaway credentials made up for the tests. */
-final class TestKeys {
+public final class TestKeys {
   private static String pem;
 
   private TestKeys() {}
 
   /** A PEM PKCS#8 RSA private key, generated once per test run. */
-  static synchronized String privateKeyPem() {
+  public static synchronized String privateKeyPem() {
     if (pem == null) {
       try {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -28,7 +28,7 @@ final class TestKeys {
   }
 
   /** A service-account key file whose token endpoint is {@code tokenUri}. */
-  static String serviceAccountJson(String tokenUri) {
+  public static String serviceAccountJson(String tokenUri) {
     return "{\"type\":\"service_account\",\"project_id\":\"test-project\","
         + "\"private_key_id\":\"0123456789abcdef\","
         + "\"private_key\":\"" + privateKeyPem().replace("\n", "\\n") + "\","
