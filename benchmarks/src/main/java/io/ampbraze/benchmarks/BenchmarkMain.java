@@ -13,18 +13,21 @@ import io.ampbraze.benchmarks.common.Machine;
 import io.ampbraze.benchmarks.common.Results;
 import io.ampbraze.benchmarks.sink.SinkBenchmarks;
 import io.ampbraze.benchmarks.sink.SinkPlan;
+import io.ampbraze.benchmarks.source.SourceBenchmarks;
+import io.ampbraze.benchmarks.source.SourcePlan;
 
 /**
  * Runs the benchmarks (see BENCHMARKS.md) and writes their raw results as JSON and their tables
  * as Markdown.
  *
  * <pre>
- * ./benchmarks.sh [--quick] [--only sink|source|SCENARIO,...] [--runs N] [--out DIR]
+ * ./benchmarks.sh [--quick] [--only sink|source|NAME,...] [--runs N] [--out DIR]
  *                 [--latency-ms 50] [--high-latency-ms 200] [--rate-limit 3000/3000]
  *                 [--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--set KEY=VALUE]...
  * </pre>
  *
- * Scenario names for --only: naive, throughput, sweep, latency, commit, outage (sink); source.
+ * Names for --only: sink (all of it) or its scenarios transport, naive, throughput, sweep, latency,
+ * commit, outage; source (all of it) or source-throughput, source-listing.
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -66,8 +69,8 @@ public final class BenchmarkMain {
           overrides.put(kv[0], kv[1]);
         }
         case "--help", "-h" -> {
-          System.out.println("usage: ./benchmarks.sh [--quick] [--only sink|source|naive,throughput,sweep,latency,"
-              + "commit,outage] [--runs N] [--out DIR] [--latency-ms MS] [--high-latency-ms MS] [--rate-limit R/W] "
+          System.out.println("usage: ./benchmarks.sh [--quick] [--only sink|source|transport,naive,throughput,sweep,latency,"
+              + "commit,outage,source-throughput,source-listing] [--runs N] [--out DIR] [--latency-ms MS] [--high-latency-ms MS] [--rate-limit R/W] "
               + "[--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--set CONNECTOR_KEY=VALUE]...");
           return;
         }
@@ -77,10 +80,11 @@ public final class BenchmarkMain {
     base = quick ? SinkPlan.forDevelopment() : SinkPlan.forResults();
     Set<String> sinkScenarios = new HashSet<>(only);
     boolean sink = only.isEmpty() || only.contains("sink")
-        || only.stream().anyMatch(s -> Set.of("naive", "throughput", "sweep", "latency", "commit", "outage").contains(s));
-    boolean source = only.isEmpty() || only.contains("source");
-    sinkScenarios.remove("sink");
-    sinkScenarios.remove("source");
+        || only.stream().anyMatch(s -> Set.of("transport", "naive", "throughput", "sweep", "latency", "commit", "outage").contains(s));
+    boolean sourceThroughput = only.isEmpty() || only.contains("source") || only.contains("source-throughput");
+    boolean sourceListing = only.isEmpty() || only.contains("source") || only.contains("source-listing");
+    sinkScenarios.removeAll(Set.of("sink", "source", "source-throughput", "source-listing"));
+    sink = sink && (only.isEmpty() || only.contains("sink") || !sinkScenarios.isEmpty());
     SinkPlan plan = base.with(sinkScenarios, runs,
         tasks > 0 ? tasks : base.tasksAtLatency(), inFlight > 0 ? inFlight : base.inFlightAtLatency(),
         tasksHigh > 0 ? tasksHigh : base.tasksAtHighLatency(),
@@ -91,6 +95,12 @@ public final class BenchmarkMain {
       out = quick ? Path.of("benchmarks", "target", "quick-results") : Path.of("benchmarks", "results");
     }
 
+    // S3Mock's Tomcat and MockWebServer log through java.util.logging: warnings only.
+    java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.WARNING);
+    }
     ObjectNode machine = Machine.describe();
     System.out.println("Benchmarks" + (quick ? " (--quick: shorter and fewer runs, for development)" : "")
         + " on " + Machine.summary(machine));
@@ -102,8 +112,11 @@ public final class BenchmarkMain {
     if (sink) {
       new SinkBenchmarks(plan, results, out.resolve("logs")).run();
     }
-    if (source) {
-      results.note("Source benchmarks: not in this build yet.");
+    if (sourceThroughput || sourceListing) {
+      Path work = Path.of("benchmarks", "target", "source-work");
+      new SourceBenchmarks(quick ? SourcePlan.forDevelopment() : SourcePlan.forResults(), results, work)
+          .run(sourceThroughput, sourceListing);
+      SourceBenchmarks.deleteTree(work);
     }
     results.write();
     System.out.printf(Locale.ROOT, "%nDone in %.1f min; results in %s and %s%n", (System.nanoTime() - started) / 60e9,

@@ -41,12 +41,12 @@ public record SinkPlan(
 
   public static SinkPlan forResults() {
     return new SinkPlan(false, Set.of(), 3, 5, 5_000, 15_000, 2_000, 5_000, 10_000, 15_000, 3, 60_000,
-        400_000, 10_000, 8, 50, 200, 3000, 3000, 1, 64, 2, 128, List.of(1, 4, 8, 16, 32, 64, 128), 5, Map.of());
+        400_000, 10_000, 8, 50, 200, 3000, 3000, 1, 64, 4, 96, List.of(1, 4, 8, 16, 32, 64, 128), 5, Map.of());
   }
 
   public static SinkPlan forDevelopment() {
     return new SinkPlan(true, Set.of(), 1, 1, 3_000, 5_000, 2_000, 3_000, 4_000, 8_000, 1, 10_000,
-        150_000, 10_000, 8, 50, 200, 3000, 3000, 1, 64, 2, 128, List.of(1, 8, 64), 5, Map.of());
+        150_000, 10_000, 8, 50, 200, 3000, 3000, 1, 64, 4, 96, List.of(1, 8, 64), 5, Map.of());
   }
 
   public boolean runs(String scenario) {

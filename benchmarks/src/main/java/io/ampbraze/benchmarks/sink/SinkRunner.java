@@ -172,11 +172,17 @@ final class SinkRunner {
     try (Running r = new Running(c)) {
       Thread.sleep(c.warmupMs());
       r.checkAlive();
+      // Measure whole rate-limit windows, aligned to the emulator's (epoch-aligned, fixed)
+      // windows: a measurement covering one window start more than another would count a
+      // window's budget twice.
+      long window = emulator.settings().rateLimitWindowMs();
+      long measureMs = Math.max(window, (c.measureMs() + window - 1) / window * window);
+      long start = sleepUntil((System.currentTimeMillis() / window + 1) * window + 20);
       Snapshot a = snapshot(r);
-      r.window(a.nanos(), a.nanos() + c.measureMs() * 1_000_000L);
+      r.window(a.nanos(), a.nanos() + measureMs * 1_000_000L);
       GaugeSampler gauges = new GaugeSampler(r.metrics);
       HeapMonitor heap = new HeapMonitor();
-      Thread.sleep(c.measureMs());
+      sleepUntil(start + measureMs);
       Snapshot b = snapshot(r);
       heap.close();
       gauges.close();
@@ -190,6 +196,14 @@ final class SinkRunner {
     EmulatorProcess.Counters atEnd = emulator.counters();
     out.put("http_429_whole_run", (double) atEnd.minus(atStart).rateLimited());
     return out;
+  }
+
+  private static long sleepUntil(long epochMs) throws InterruptedException {
+    long wait = epochMs - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    return epochMs;
   }
 
   private void fill(Map<String, Double> out, SinkRunConfig c, Snapshot a, Snapshot b, HeapMonitor heap,
