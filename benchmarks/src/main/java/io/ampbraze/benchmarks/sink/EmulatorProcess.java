@@ -59,8 +59,36 @@ final class EmulatorProcess implements AutoCloseable {
   static EmulatorProcess start(Settings settings, Path logDir) throws IOException {
     Files.createDirectories(logDir);
     EmulatorProcess e = new EmulatorProcess(settings, logDir.resolve("emulator-" + settings.latencyMs() + "ms.log"));
-    e.launch(0);
-    return e;
+    IOException last = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      try {
+        e.launch(freePortBelowEphemeralRange());
+        return e;
+      } catch (IOException x) {
+        last = x; // taken meanwhile: another port
+      }
+    }
+    throw last;
+  }
+
+  /**
+   * A free port below Linux's ephemeral range (32768 and up). The outage benchmark restarts the
+   * emulator on its port while the sink keeps reconnecting to it; were that port an ephemeral
+   * one, a reconnect could be given it as its own local port (a TCP self-connect) and hold it.
+   */
+  private static int freePortBelowEphemeralRange() throws IOException {
+    java.util.Random random = new java.util.Random();
+    for (int i = 0; i < 200; i++) {
+      int candidate = 20_000 + random.nextInt(12_000);
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), candidate));
+        return candidate;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no free port found between 20000 and 32000");
   }
 
   private void launch(int onPort) throws IOException {
@@ -160,13 +188,13 @@ final class EmulatorProcess implements AutoCloseable {
   /** Starts the emulator again on the same port after {@link #kill}. */
   void restart() throws IOException, InterruptedException {
     IOException last = null;
-    for (int attempt = 0; attempt < 20; attempt++) {
+    for (int attempt = 0; attempt < 60; attempt++) {
       try {
         launch(port);
         return;
       } catch (IOException e) {
         last = e; // the port may still be held for a moment
-        Thread.sleep(500);
+        Thread.sleep(1000);
       }
     }
     throw last;

@@ -177,7 +177,9 @@ final class SinkRunner {
       // window's budget twice.
       long window = emulator.settings().rateLimitWindowMs();
       long measureMs = Math.max(window, (c.measureMs() + window - 1) / window * window);
-      long start = sleepUntil((System.currentTimeMillis() / window + 1) * window + 20);
+      // (Runs without warm-up measure from the start instead.)
+      long start = c.warmupMs() == 0 ? System.currentTimeMillis()
+          : sleepUntil((System.currentTimeMillis() / window + 1) * window + 20);
       Snapshot a = snapshot(r);
       r.window(a.nanos(), a.nanos() + measureMs * 1_000_000L);
       GaugeSampler gauges = new GaugeSampler(r.metrics);
