@@ -110,7 +110,7 @@ public final class BenchmarkMain {
     Results results = new Results(machine, options, out.resolve("benchmark-results.json"), out.resolve("benchmark-results.md"));
     long started = System.nanoTime();
     if (sink) {
-      new SinkBenchmarks(plan, results, out.resolve("logs")).run();
+      new SinkBenchmarks(plan, results, Path.of("benchmarks", "target", "logs")).run();
     }
     if (sourceThroughput || sourceListing) {
       Path work = Path.of("benchmarks", "target", "source-work");

@@ -17,11 +17,11 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 final class FakeSourceTaskContext implements SourceTaskContext {
   /** Offsets by source partition, as Connect's offset store keeps them. */
   static final class InMemoryOffsets implements OffsetStorageReader {
-    private final Map<Map<String, Object>, Map<String, Object>> offsets = new ConcurrentHashMap<>();
+    private final Map<Map<String, ?>, Map<String, ?>> offsets = new ConcurrentHashMap<>();
 
-    @SuppressWarnings("unchecked")
+    /** Keeps the record's own maps, as Connect's OffsetStorageWriter does (no copies). */
     void commit(Map<String, ?> partition, Map<String, ?> offset) {
-      offsets.put(new HashMap<>((Map<String, Object>) partition), new HashMap<>((Map<String, Object>) offset));
+      offsets.put(partition, offset);
     }
 
     int size() {
@@ -29,8 +29,10 @@ final class FakeSourceTaskContext implements SourceTaskContext {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Map<String, Object> offset(Map<String, T> partition) {
-      return offsets.get(new HashMap<String, Object>(partition));
+      Map<String, ?> o = offsets.get(partition);
+      return o == null ? null : new HashMap<>((Map<String, Object>) o);
     }
 
     @Override
