@@ -45,7 +45,10 @@ public final class SinkBenchmarks {
         naive("naive-" + plan.latencyMs(), "Naive sender, " + at, braze);
       }
       SinkRunConfig main = backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(), plan.inFlightAtLatency(), TUNED);
-      warmUpJvm(braze, main);
+      if (plan.runs("throughput") || plan.runs("sweep") || plan.runs("latency") || plan.runs("commit")
+          || plan.runs("outage")) {
+        warmUpJvm(braze, main);
+      }
       if (plan.runs("throughput")) {
         repeat("throughput-" + plan.latencyMs() + "-json", "Sink, backlog, " + at + ", JSON (schemaless)", braze,
             jsonPool, main, plan.cheapRuns());

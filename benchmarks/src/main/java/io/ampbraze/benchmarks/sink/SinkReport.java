@@ -93,18 +93,23 @@ final class SinkReport {
   private void cpuTable() {
     Table t = new Table("run", "sink JVM cores", "task threads", "sender threads", "HTTP threads",
         "GC/JIT/other", "CPU µs/record", "CPU µs/object", "emulator cores", "emulator µs/object", "machine busy");
+    boolean any = false;
     for (String id : new String[] {tput(plan.latencyMs()), "throughput-" + plan.latencyMs() + "-struct",
         tput(plan.highLatencyMs())}) {
       Results.Scenario s = get(id);
       if (s == null) {
         continue;
       }
+      any = true;
       t.row(s.title(), s.stats("sink_jvm_cores").format("%.2f"), s.stats("cores_task_threads").format("%.2f"),
           s.stats("cores_sender_threads").format("%.2f"), s.stats("cores_http_threads").format("%.2f"),
           s.stats("cores_jvm_gc_jit_other").format("%.2f"),
           s.stats("cpu_us_per_record").format("%.2f"), s.stats("cpu_us_per_object").format("%.2f"),
           s.stats("emulator_cores").format("%.2f"), s.stats("emulator_cpu_us_per_object").format("%.2f"),
           s.stats("machine_busy_pct").format("%.0f") + "%");
+    }
+    if (!any) {
+      return;
     }
     results.markdown(t.render("Where the CPU goes (cores = CPU seconds per second; the machine has "
         + Runtime.getRuntime().availableProcessors() + ")"));
