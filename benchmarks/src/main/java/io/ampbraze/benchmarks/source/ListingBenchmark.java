@@ -1,0 +1,309 @@
+package io.ampbraze.benchmarks.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ampbraze.benchmarks.common.Results;
+import io.ampbraze.benchmarks.common.Table;
+import io.ampbraze.testkit.currents.BucketSink;
+import io.ampbraze.testkit.currents.CurrentsBucketGenerator;
+import io.ampbraze.testkit.currents.CurrentsEventType;
+import io.ampbraze.testkit.currents.FileSpec;
+import io.ampbraze.testkit.currents.FolderSink;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Listing cost: two buckets whose recent hours look alike, one with 2,000 and one with 20,000
+ * files already read (the extra files in older hours, as a bucket that has been written for
+ * longer), on S3 (S3Mock) for the small one and on the local store for both (see {@link #run}). A task starts with the offsets a first task left after reading every file
+ * (for S3 read from a local copy of the same keys, to save the GETs), settles, and then the storage
+ * calls of its poll cycles are counted: quiet cycles, and cycles in which 10 new files arrived.
+ * A cycle is one burst of listing; should a measurement catch two, its counts are halved.
+ */
+final class ListingBenchmark {
+  private static final List<CurrentsEventType> TYPES = List.of(CurrentsEventType.CUSTOM_EVENT,
+      CurrentsEventType.PURCHASE, CurrentsEventType.SESSION_START, CurrentsEventType.EMAIL_SEND);
+  private static final int FILES_PER_HOUR = 5;
+  private static final int RECORDS_PER_FILE = 3;
+
+  private final SourcePlan plan;
+  private final Results results;
+  private final Path workDir;
+
+  ListingBenchmark(SourcePlan plan, Results results, Path workDir) {
+    this.plan = plan;
+    this.results = results;
+    this.workDir = workDir;
+  }
+
+  void run() throws Exception {
+    // S3Mock's PUT slows down as a bucket grows (63 objects/s at 2,000 objects, 4/s at 8,400 on
+    // this machine): 20,000 objects cannot be seeded in a benchmark's time. The listing logic is
+    // the same for every store and the task counts its calls the same way (MeteredStorage), so
+    // S3 runs with the small bucket, and the local store with both sizes; equal counts for the
+    // small bucket on both stores show that the local counts stand for S3's.
+    try (S3MockHandle s3 = S3MockHandle.start(); S3Client client = s3.client()) {
+      bucket(s3, client, plan.smallBucketFiles());
+    }
+    for (int files : new int[] {plan.smallBucketFiles(), plan.largeBucketFiles()}) {
+      bucket(null, null, files);
+    }
+  }
+
+  /** Writes every object to a local folder and, in parallel, to the S3 bucket. */
+  private static final class TeeSink implements BucketSink, AutoCloseable {
+    private final FolderSink local;
+    /** Null: local only. */
+    private final S3Client s3;
+    private final String bucket;
+    private final ExecutorService uploads = Executors.newFixedThreadPool(4);
+    private final List<Future<?>> pending = new ArrayList<>();
+
+    TeeSink(Path root, S3Client s3, String bucket) {
+      this.local = new FolderSink(root);
+      this.s3 = s3;
+      this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, byte[] bytes) throws IOException {
+      local.put(key, bytes);
+      if (s3 == null) {
+        return;
+      }
+      pending.add(uploads.submit(() -> s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes))));
+    }
+
+    void awaitUploads() throws Exception {
+      for (Future<?> f : pending) {
+        f.get();
+      }
+      pending.clear();
+    }
+
+    @Override
+    public void close() {
+      uploads.shutdown();
+    }
+  }
+
+  private void bucket(S3MockHandle s3, S3Client client, int existing) throws Exception {
+    String store = s3 == null ? "local" : "s3";
+    String bucket = "currents-" + existing;
+    if (client != null) {
+      client.createBucket(b -> b.bucket(bucket));
+    }
+    Path localRoot = workDir.resolve("listing-" + store + "-" + existing);
+    SourceBenchmarks.deleteTree(localRoot);
+    int hours = existing / (TYPES.size() * FILES_PER_HOUR);
+    Instant current = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Instant first = current.minus(hours, ChronoUnit.HOURS);
+    long started = System.nanoTime();
+    try (TeeSink sink = new TeeSink(localRoot, client, bucket)) {
+      CurrentsBucketGenerator generator = CurrentsBucketGenerator.builder(sink).seed(existing)
+          .prefix(SourceBenchmarks.PREFIX).retainRecords(false).build();
+      generator.writeHours(TYPES, first, hours, FILES_PER_HOUR, RECORDS_PER_FILE, io.ampbraze.testkit.currents.Codec.NULL);
+      sink.awaitUploads();
+      System.out.printf(Locale.ROOT, "Listing bucket %s on %s: %,d files over %d hours × %d event types, in %.1f s%n",
+          bucket, s3 == null ? "the local store" : "S3Mock (and a local copy)", existing, hours, TYPES.size(),
+          (System.nanoTime() - started) / 1e9);
+
+      // A first task reads every file (locally: same keys, same offsets) and leaves its offsets.
+      FakeSourceTaskContext.InMemoryOffsets offsets = new FakeSourceTaskContext.InMemoryOffsets();
+      Map<String, String> local = props();
+      local.put("currents.storage", "local");
+      local.put("currents.local.root", localRoot.toString());
+      try (SourceTaskDriver reader = new SourceTaskDriver(local, offsets)) {
+        reader.pollUntil(() -> reader.metrics.read().filesRead() >= existing && reader.metrics.read().pendingFiles() == 0,
+            600_000);
+      }
+      Map<String, String> remote = local;
+      if (s3 != null) {
+        SourceBenchmarks.deleteTree(localRoot);
+        remote = props();
+        remote.put("currents.storage", "s3");
+        remote.put("currents.bucket", bucket);
+        remote.put("s3.endpoint.url", s3.endpoint().toString());
+        remote.put("s3.path.style.access", "true");
+        remote.put("s3.region", "us-east-1");
+        remote.put("s3.access.key.id", S3MockHandle.ACCESS_KEY);
+        remote.put("s3.secret.access.key", S3MockHandle.SECRET_KEY);
+      }
+      ObjectNode settings = Results.object();
+      settings.put("store", store);
+      settings.put("existingFiles", existing);
+      settings.put("hours", hours);
+      settings.put("eventTypes", TYPES.size());
+      settings.put("filesPerHourAndType", FILES_PER_HOUR);
+      settings.put("newFilesPerCycle", plan.newFiles());
+      settings.put("pollIntervalMs", plan.pollIntervalMs());
+      settings.put("lookbackHours", "48 (default)");
+      settings.put("sweepHorizonHours", "168 (default)");
+      String id = store + "-" + existing;
+      Results.Scenario startup = results.scenario("listing-start-" + id,
+          "Start of a task on " + store + " with " + existing + " files read", settings);
+      Results.Scenario quiet = results.scenario("listing-quiet-" + id,
+          "Poll cycle on " + store + ", " + existing + " files read, nothing new", settings);
+      Results.Scenario fresh = results.scenario("listing-new-" + id,
+          "Poll cycle on " + store + ", " + existing + " files read, " + plan.newFiles() + " new", settings);
+      try (SourceTaskDriver task = new SourceTaskDriver(remote, offsets)) {
+        SourceTaskMetrics.Snapshot s0 = task.metrics.read();
+        settle(task);
+        startup.addRun(calls(task.metrics.read().minus(s0)));
+        for (int c = 0; c < plan.cycles(); c++) {
+          quiet.addRun(oneCycle(task, () -> { }));
+        }
+        for (int c = 0; c < plan.cycles(); c++) {
+          long before = task.metrics.read().recordsRead();
+          Map<String, Double> d = oneCycle(task, () -> {
+            for (int i = 0; i < plan.newFiles(); i++) {
+              generator.write(FileSpec.of(TYPES.get(i % TYPES.size()), current).withRecords(RECORDS_PER_FILE));
+            }
+            try {
+              sink.awaitUploads();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          long read = task.metrics.read().recordsRead() - before;
+          if (read < (long) plan.newFiles() * RECORDS_PER_FILE) {
+            throw new IllegalStateException("the new files were not read in the poll cycle: " + d);
+          }
+          fresh.addRun(d);
+        }
+      }
+      System.out.printf(Locale.ROOT, "  %s, %,d files read: start %s list / %s get calls; quiet cycle %s list / %s get; "
+              + "cycle with %d new files %s list / %s get%n", store, existing,
+          startup.stats("list_calls").format("%.0f"), startup.stats("read_calls").format("%.0f"),
+          quiet.stats("list_calls").format("%.0f"), quiet.stats("read_calls").format("%.0f"), plan.newFiles(),
+          fresh.stats("list_calls").format("%.0f"), fresh.stats("read_calls").format("%.0f"));
+      results.write();
+    }
+    SourceBenchmarks.deleteTree(localRoot);
+  }
+
+  private Map<String, String> props() {
+    Map<String, String> p = new HashMap<>();
+    p.put("currents.prefix", SourceBenchmarks.PREFIX);
+    p.put("topic", "amplitude-events");
+    p.put("currents.poll.interval.ms", Long.toString(plan.pollIntervalMs()));
+    return p;
+  }
+
+  private static Map<String, Double> calls(SourceTaskMetrics.Snapshot d) {
+    return calls(d, 1);
+  }
+
+  /** The calls of a measurement that spanned {@code cycles} listing cycles, per cycle. */
+  private static Map<String, Double> calls(SourceTaskMetrics.Snapshot d, int cycles) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("cycles_observed", (double) cycles);
+    out.put("list_calls", (double) d.listCalls() / cycles);
+    out.put("files_listed", (double) d.filesListed() / cycles);
+    out.put("read_calls", (double) d.readCalls());
+    out.put("files_read", (double) d.filesRead());
+    out.put("storage_errors", (double) d.storageErrors());
+    return out;
+  }
+
+  /** Polls until the start-up work (discovery, sweep, re-reads) is done and listing has gone quiet. */
+  private int settle(SourceTaskDriver task) throws InterruptedException {
+    long quietSince = System.currentTimeMillis();
+    long lastCalls = task.metrics.read().listCalls();
+    int bursts = 0;
+    long end = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() - quietSince < 1_500 || task.metrics.read().pendingFiles() > 0) {
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("the task did not settle: " + task.metrics.read());
+      }
+      task.pollOnce();
+      long calls = task.metrics.read().listCalls();
+      if (calls != lastCalls) {
+        if (System.currentTimeMillis() - quietSince >= 1_000) {
+          bursts++; // listing resumed after a pause: another cycle
+        }
+        lastCalls = calls;
+        quietSince = System.currentTimeMillis();
+      }
+    }
+    return bursts;
+  }
+
+  /**
+   * The storage calls of exactly one poll cycle: runs {@code before} (e.g. adds new files) while
+   * the task is idle between two cycles, then polls until the next cycle's listing has started
+   * and gone quiet and nothing is pending.
+   */
+  private Map<String, Double> oneCycle(SourceTaskDriver task, Runnable before) throws InterruptedException {
+    before.run();
+    SourceTaskMetrics.Snapshot start = task.metrics.read();
+    long end = System.currentTimeMillis() + 5 * plan.pollIntervalMs() + 60_000;
+    while (task.metrics.read().listCalls() == start.listCalls()) {
+      if (System.currentTimeMillis() > end) {
+        throw new IllegalStateException("no poll cycle started");
+      }
+      task.pollOnce();
+    }
+    int more = settle(task);
+    return calls(task.metrics.read().minus(start), 1 + more);
+  }
+
+  static void report(SourcePlan plan, Results results) {
+    Table t = new Table("store", "files already read", "task start: list / get calls", "quiet poll cycle: list calls",
+        "files listed", "get calls", "cycle with " + plan.newFiles() + " new files: list calls", "files listed",
+        "get calls");
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    String[][] rows = {
+      {"s3", Integer.toString(plan.smallBucketFiles())},
+      {"local", Integer.toString(plan.smallBucketFiles())},
+      {"local", Integer.toString(plan.largeBucketFiles())}
+    };
+    for (String[] row : rows) {
+      String id = row[0] + "-" + row[1];
+      Results.Scenario start = results.get("listing-start-" + id);
+      Results.Scenario quiet = results.get("listing-quiet-" + id);
+      Results.Scenario fresh = results.get("listing-new-" + id);
+      if (start == null || quiet == null || fresh == null || fresh.runCount() == 0) {
+        continue;
+      }
+      t.row(row[0].equals("s3") ? "S3 (S3Mock)" : "local", String.format(Locale.ROOT, "%,d", Integer.parseInt(row[1])),
+          start.stats("list_calls").format("%.0f") + " / " + start.stats("read_calls").format("%.0f"),
+          quiet.stats("list_calls").format("%.0f"), quiet.stats("files_listed").format("%,.0f"),
+          quiet.stats("read_calls").format("%.0f"), fresh.stats("list_calls").format("%.0f"),
+          fresh.stats("files_listed").format("%,.0f"), fresh.stats("read_calls").format("%.0f"));
+      medians.put(id, new double[] {quiet.stats("list_calls").median(), fresh.stats("list_calls").median(),
+          fresh.stats("read_calls").median(), fresh.stats("files_listed").median()});
+    }
+    if (medians.isEmpty()) {
+      return;
+    }
+    results.markdown(t.render("Source: storage calls per poll cycle (median (min–max) of " + plan.cycles()
+        + " cycles; S3 for the small bucket, the local store for both sizes)"));
+    double[] small = medians.get("local-" + plan.smallBucketFiles());
+    double[] large = medians.get("local-" + plan.largeBucketFiles());
+    double[] s3 = medians.get("s3-" + plan.smallBucketFiles());
+    if (small != null && large != null) {
+      boolean flat = large[0] <= small[0] && large[1] <= small[1] && large[2] <= small[2];
+      results.target("source", "storage calls of a poll cycle do not grow with the files already read", flat,
+          String.format(Locale.ROOT, "cycle with %d new files: %.0f list + %.0f get calls with %,d files read, %.0f + "
+              + "%.0f with %,d (files listed %,.0f vs %,.0f); quiet cycles %.0f vs %.0f list calls%s", plan.newFiles(),
+              small[1], small[2], plan.smallBucketFiles(), large[1], large[2], plan.largeBucketFiles(), small[3],
+              large[3], small[0], large[0],
+              s3 == null ? "" : String.format(Locale.ROOT, "; on S3 with %,d files read: %.0f list + %.0f get calls",
+                  plan.smallBucketFiles(), s3[1], s3[2])));
+    }
+  }
+}
