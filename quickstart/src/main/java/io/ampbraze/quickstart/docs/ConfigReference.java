@@ -40,7 +40,8 @@ public final class ConfigReference {
             + connectorClass
             + "`, generated from the connector's `ConfigDef`. Kafka Connect's own settings");
     out.add(
-        "(`name`, `connector.class`, `tasks.max`, `topics`, the converters, `transforms`, `errors.*`, ...)");
+        "(`name`, `connector.class`, `tasks.max`, `topics`, the converters, `transforms`,"
+            + " `errors.*`, ...)");
     out.add("are described in the Kafka Connect documentation.");
     out.add("");
 
@@ -78,7 +79,8 @@ public final class ConfigReference {
             out.add("### `" + key.name + "`");
             out.add("");
             if (key.documentation != null && !key.documentation.isBlank()) {
-              out.add(key.documentation.strip());
+              // Plain text: escaped so that '<url>' or 'a\.b.*' show as written on GitHub.
+              out.add(ConfigSummary.inline(key.documentation.strip()));
               out.add("");
             }
             out.add("- Type: " + typeName(key));

@@ -5,11 +5,13 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Connector;
 
 /**
- * The connectors whose config reference is generated, and the file each one goes to under {@code
- * docs/} (the plugin archives ship {@code docs/sink*.md} and {@code docs/source*.md}).
+ * The connectors whose configuration is documented from their ConfigDefs: the full reference each
+ * one gets under {@code docs/} (the plugin archives ship {@code docs/sink*.md} and {@code
+ * docs/source*.md}), and the README block that holds its compact table.
  */
-public record ConnectorDocs(String title, String connectorClass, String fileName) {
-  /** The command that rewrites the committed reference files. */
+public record ConnectorDocs(
+    String title, String connectorClass, String fileName, ReadmeSection readmeSection) {
+  /** The command that rewrites the committed reference files and the README's tables. */
   public static final String REGENERATE =
       "mvn -B -q -pl quickstart -am process-test-classes -Pconfig-reference";
 
@@ -18,20 +20,31 @@ public record ConnectorDocs(String title, String connectorClass, String fileName
           new ConnectorDocs(
               "Braze sink connector",
               "io.ampbraze.connect.braze.BrazeSinkConnector",
-              "sink-config.md"),
+              "sink-config.md",
+              new ReadmeSection("sink-config")),
           new ConnectorDocs(
               "Braze Currents source connector",
               "io.ampbraze.connect.currents.CurrentsSourceConnector",
-              "source-config.md"));
+              "source-config.md",
+              new ReadmeSection("source-config")));
 
-  /** Instantiates the connector (it must be on the classpath) and renders its ConfigDef. */
+  /** The full reference page, {@code docs/<fileName>}. */
   public String render() throws ReflectiveOperationException {
+    return ConfigReference.render(title, connectorClass, configDef(), REGENERATE);
+  }
+
+  /** The README's compact table, linking each key to its entry in the full reference page. */
+  public String renderReadmeTable() throws ReflectiveOperationException {
+    return ConfigSummary.render(configDef(), "docs/" + fileName, REGENERATE);
+  }
+
+  /** Instantiates the connector (it must be on the classpath) and returns its ConfigDef. */
+  private ConfigDef configDef() throws ReflectiveOperationException {
     Connector connector =
         Class.forName(connectorClass)
             .asSubclass(Connector.class)
             .getDeclaredConstructor()
             .newInstance();
-    ConfigDef config = connector.config();
-    return ConfigReference.render(title, connectorClass, config, REGENERATE);
+    return connector.config();
   }
 }
