@@ -290,4 +290,19 @@ class BrazeEmulatorTest {
     assertThat(BatchRegime.parse("perarray:10")).isEqualTo(BatchRegime.perArrayOf(10));
     assertThatThrownBy(() -> BatchRegime.parse("huge")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void setsTcpNoDelayOnItsConnectionsUnlessToldNotTo() throws IOException {
+    assertThat(braze.serverSocketFactory()).isInstanceOf(NoDelayServerSocketFactory.class);
+    try (BrazeEmulator nagle = BrazeEmulator.builder().tcpNoDelay(false).start()) {
+      assertThat(nagle.serverSocketFactory()).isNotInstanceOf(NoDelayServerSocketFactory.class);
+    }
+    try (java.net.ServerSocket server =
+            new NoDelayServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        java.net.Socket client = new java.net.Socket(server.getInetAddress(), server.getLocalPort());
+        java.net.Socket accepted = server.accept()) {
+      assertThat(client.getTcpNoDelay()).isFalse();
+      assertThat(accepted.getTcpNoDelay()).isTrue();
+    }
+  }
 }
