@@ -274,6 +274,43 @@ class BrazeSinkTaskTest {
   }
 
   @Test
+  void finishedRecordsFreeTheBufferWithoutWaitingForACommit() {
+    // Connect commits every 60 s by default: a task must not hold delivered records until then.
+    Map<String, String> p = props();
+    p.put("braze.buffer.max.objects", "10");
+    p.put("braze.batch.max.objects", "5");
+    start(p);
+    List<SinkRecord> all = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      all.add(record(event("u" + (i % 13), i)));
+    }
+    // The worker's loop without any commit: put what the consumer returns while not paused.
+    int next = 0;
+    long deadline = System.currentTimeMillis() + WAIT.toMillis();
+    while (braze.accepted(ObjectKind.EVENTS).size() < all.size() && System.currentTimeMillis() < deadline) {
+      if (context.paused.isEmpty() && next < all.size()) {
+        task.put(all.subList(next, Math.min(next + 10, all.size())));
+        next = Math.min(next + 10, all.size());
+      } else {
+        task.put(List.of());
+        sleep(5);
+      }
+    }
+    assertThat(braze.accepted(ObjectKind.EVENTS)).hasSize(100);
+    assertThat(context.pauses).isPositive();
+    awaitCommittable(100);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aWrongKeyFailsTheTaskWithoutShowingIt() {
     braze.close();
     try {

@@ -326,10 +326,11 @@ public final class BrazeSinkConfig extends AbstractConfig {
         20_000,
         Range.atLeast(1),
         Importance.LOW,
-        "Braze objects a task may hold (waiting or in flight), or records it may track "
-            + "before their offsets can be committed, before it pauses its Kafka partitions; "
-            + "consumption resumes when both are below half of this and the bytes below half of "
-            + "braze.buffer.max.bytes.",
+        "Braze objects a task may hold (waiting or in flight) before it pauses its Kafka "
+            + "partitions. It also pauses when it tracks 5 times this many records whose offsets "
+            + "cannot be committed yet (records not finished, and finished records queued behind "
+            + "one, which keep only their offset). Consumption resumes when objects and records "
+            + "are below half of their bound and the bytes below half of braze.buffer.max.bytes.",
         GROUP_DELIVERY,
         ++order,
         Width.SHORT,
