@@ -5,16 +5,20 @@ import java.util.function.LongSupplier;
 /**
  * The client-side request budget of one task. Braze counts {@code /users/track} requests in
  * fixed windows (3,000 per 3 s by default) and tells, on every answer, how many requests remain
- * in the current window and when it resets ({@code x-ratelimit-*}). Three rules, each of which
+ * in the current window and when it resets ({@code x-ratelimit-*}). Four rules, each of which
  * can only delay a request:
  *
  * <ol>
+ *   <li><b>Own share, paced.</b> Requests are spread evenly at the share's rate (one per {@code
+ *       (windowMs + margin) / requests}), with a burst of a twentieth of the share allowed to
+ *       make up for moments without work. Even traffic keeps the requests in flight steady and
+ *       the batches full.
  *   <li><b>Own share, sliding window.</b> This task starts at most {@code requests} requests in
  *       any interval of {@code windowMs} plus a small arrival margin. Every fixed window of
  *       Braze, wherever it starts, lies inside such an interval, so the task never exceeds its
  *       share in one of Braze's windows, also when requests reach Braze a little later than
- *       they left (up to the margin). Unlike a token bucket, a burst of the whole share is
- *       allowed, but never a second one before the window has passed. Starts are counted in
+ *       they left (up to the margin). (A token bucket holding a whole window's budget would
+ *       allow its budget plus its refill inside one of Braze's windows.) Starts are counted in
  *       about a thousand slices of the window, rounded up: the memory is fixed whatever the
  *       budget.
  *   <li><b>Workspace, from the headers.</b> Braze's {@code remaining} counts every API client of
@@ -29,6 +33,8 @@ import java.util.function.LongSupplier;
 public final class RateLimiter {
   /** How many slices the sliding window is counted in. */
   private static final int SLICES = 1000;
+  /** The burst the pacing allows, as a fraction of the share. */
+  private static final int BURST_DIVISOR = 20;
   /** Largest margin for requests that reach Braze later than they left. */
   private static final long MAX_ARRIVAL_MARGIN_MS = 50;
   /** Margin after a reset instant: Braze's reset is in whole seconds. */
@@ -38,6 +44,8 @@ public final class RateLimiter {
   private final long spanMs;
   private final long sliceMs;
   private final int[] counts;
+  private final double intervalMs;
+  private final double burstMs;
   private final double taskFraction;
   private final long maxHeaderPauseMs;
   private final LongSupplier clock;
@@ -47,6 +55,8 @@ public final class RateLimiter {
   /** Starts counted in the slices from {@link #oldestSlice} on. */
   private long started;
   private long lastNow;
+  /** The pacing's theoretical start time of the next request (GCRA). */
+  private double paceAt;
   private long blockedUntil;
   /** The reset (epoch seconds) of the Braze window the header allowance belongs to. */
   private long headerReset = Long.MIN_VALUE;
@@ -64,11 +74,14 @@ public final class RateLimiter {
     this.spanMs = windowMs + arrivalMarginMs(windowMs);
     this.sliceMs = Math.max(1, (spanMs + SLICES - 1) / SLICES);
     this.counts = new int[(int) (spanMs / sliceMs) + 3];
+    this.intervalMs = (double) spanMs / requests;
+    this.burstMs = (Math.max(1, requests / BURST_DIVISOR) - 1) * intervalMs;
     this.taskFraction = taskFraction;
     this.maxHeaderPauseMs = Math.max(windowMs, 60_000L);
     this.clock = clock;
     this.lastNow = clock.getAsLong();
     this.oldestSlice = Math.floorDiv(lastNow - spanMs, sliceMs);
+    this.paceAt = lastNow;
   }
 
   /**
@@ -84,6 +97,10 @@ public final class RateLimiter {
     long now = now();
     advance(now);
     long wait = Math.max(0, blockedUntil - now);
+    double paced = paceAt - burstMs - now;
+    if (paced > 0) {
+      wait = Math.max(wait, (long) Math.ceil(paced));
+    }
     if (now < headerUntil && headerAllowance <= 0) {
       wait = Math.max(wait, headerUntil - now);
     }
@@ -99,6 +116,7 @@ public final class RateLimiter {
     advance(now);
     counts[index(Math.floorDiv(now, sliceMs))]++;
     started++;
+    paceAt = Math.max(paceAt, now) + intervalMs;
     if (now < headerUntil) {
       headerAllowance--;
     }

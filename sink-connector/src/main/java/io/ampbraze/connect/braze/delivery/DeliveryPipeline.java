@@ -433,6 +433,10 @@ public final class DeliveryPipeline implements AutoCloseable {
       batch.firstAttemptAt = now;
     }
     batch.sentAt = now;
+    if (batch.waitsForRecovery) {
+      batch.waitsForRecovery = false;
+      waitingForRecovery--;
+    }
     metrics.request(batch.objects.size(), isRetry);
     long started = System.nanoTime();
     CompletableFuture<TrackResponse> answer;
@@ -449,9 +453,11 @@ public final class DeliveryPipeline implements AutoCloseable {
     metrics.inFlight.decrementAndGet();
     metrics.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
     long now = clock.getAsLong();
+    boolean earlyAttempt = batch.earlyRetry;
+    batch.earlyRetry = false;
     if (error != null) {
       metrics.connectionErrors.increment();
-      backOff(batch, now, describe(error));
+      backOff(batch, now, describe(error), earlyAttempt);
     } else {
       limiter.observe(response.rateLimit(), inFlight);
       if (response.outcome() != TrackResponse.Outcome.RETRY) {
@@ -469,7 +475,7 @@ public final class DeliveryPipeline implements AutoCloseable {
           break;
         case RETRY:
           metrics.serverErrors.increment();
-          backOff(batch, now, response.describe());
+          backOff(batch, now, response.describe(), earlyAttempt);
           break;
         case BAD_REQUEST:
           badRequest(batch, response, now);
@@ -493,9 +499,8 @@ public final class DeliveryPipeline implements AutoCloseable {
    * was answered since this one was sent, Braze is failing for everyone: the batch is retried as
    * soon as Braze answers again, unless this attempt was already such an early retry.
    */
-  private void backOff(Batch batch, long now, String why) {
-    boolean outage = lastAnsweredAt < batch.sentAt && !batch.earlyRetry;
-    batch.earlyRetry = false;
+  private void backOff(Batch batch, long now, String why, boolean earlyAttempt) {
+    boolean outage = lastAnsweredAt < batch.sentAt && !earlyAttempt;
     if (retryOrGiveUp(batch, now, now + retry.backoffMs(batch.attempt), why) && outage) {
       batch.waitsForRecovery = true;
       waitingForRecovery++;
@@ -524,7 +529,7 @@ public final class DeliveryPipeline implements AutoCloseable {
     retries = rescheduled;
     waitingForRecovery = 0;
     if (released > 0) {
-      log.info("Braze answers again: retrying {} waiting request(s) now instead of after their backoff", released);
+      log.debug("Braze answers again: retrying {} waiting request(s) now instead of after their backoff", released);
     }
   }
 

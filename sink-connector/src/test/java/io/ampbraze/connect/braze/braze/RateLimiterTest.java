@@ -45,19 +45,26 @@ class RateLimiterTest {
   }
 
   @Test
-  void spendsItsShareThenWaitsForTheWindowToPass() {
-    RateLimiter l = new RateLimiter(3, 3000, 1.0, now::get);
-    for (int i = 0; i < 3; i++) {
+  void spacesItsShareEvenlyAfterASmallBurst() {
+    // 200 per 3,000 ms (+ 50 ms margin): one per 15.25 ms, and a burst of a twentieth (10).
+    RateLimiter l = new RateLimiter(200, 3000, 1.0, now::get);
+    for (int i = 0; i < 10; i++) {
       assertThat(l.delayMs()).isZero();
       l.acquire();
     }
-    // A full window (plus the arrival margin) after the first start, not a third of it.
-    long wait = l.delayMs();
-    assertThat(wait).isBetween(3050L, 3060L);
-    now.addAndGet(wait - 1);
-    assertThat(l.delayMs()).isPositive();
-    now.incrementAndGet();
+    assertThat(l.delayMs()).isEqualTo(16);
+    now.addAndGet(16);
     assertThat(l.delayMs()).isZero();
+    l.acquire();
+    assertThat(l.delayMs()).isBetween(14L, 16L);
+  }
+
+  @Test
+  void theFourthOfThreePerWindowWaitsForTheFirstToLeaveTheWindow() {
+    RateLimiter l = new RateLimiter(3, 3000, 1.0, now::get);
+    List<Long> starts = sendGreedily(l, 3100);
+    assertThat(starts).hasSize(4);
+    assertThat(starts.get(3) - starts.get(0)).isGreaterThanOrEqualTo(3050);
   }
 
   @Test
