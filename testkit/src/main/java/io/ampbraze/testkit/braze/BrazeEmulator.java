@@ -3,6 +3,7 @@ package io.ampbraze.testkit.braze;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class BrazeEmulator implements AutoCloseable {
       long minLatencyMs,
       long maxLatencyMs,
       boolean validateObjects,
+      Clock clock,
       BrazeEmulator emulator) {}
 
   /** Builds an emulator; every setting has a default. */
@@ -75,6 +77,7 @@ public final class BrazeEmulator implements AutoCloseable {
     private boolean recordObjects = true;
     private boolean validateObjects = true;
     private boolean tcpNoDelay = true;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -150,6 +153,15 @@ public final class BrazeEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock of rate-limit windows, {@code x-ratelimit-reset} and 429 storms (default the
+     * system clock). A fixed clock lets a test place its requests inside one window.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** Starts listening. */
     public BrazeEmulator start() throws IOException {
       BrazeEmulator emulator = new BrazeEmulator(this);
@@ -175,12 +187,13 @@ public final class BrazeEmulator implements AutoCloseable {
   private final BatchRegime regime;
 
   private BrazeEmulator(Builder b) {
-    this.faults = new Faults(b.seed);
+    this.faults = new Faults(b.seed, b.clock);
     this.recorder = new Recorder(b.recordObjects);
     this.window = new RateLimitWindow(b.rateLimitRequests, b.rateLimitWindowMs);
     this.regime = b.regime;
     Settings settings =
-        new Settings(b.apiKey, b.regime, b.maxBodyBytes, b.minLatencyMs, b.maxLatencyMs, b.validateObjects, this);
+        new Settings(
+            b.apiKey, b.regime, b.maxBodyBytes, b.minLatencyMs, b.maxLatencyMs, b.validateObjects, b.clock, this);
     TrackDispatcher dispatcher = new TrackDispatcher(settings, faults, window, recorder, mapper);
     dispatcher.attach(server);
     server.setDispatcher(dispatcher);
