@@ -60,6 +60,44 @@ class RateLimiterTest {
   }
 
   @Test
+  void allowsTheBurstAgainAfterAMomentWithoutWork() {
+    RateLimiter l = new RateLimiter(200, 3000, 1.0, now::get);
+    for (int i = 0; i < 10; i++) {
+      l.acquire();
+    }
+    assertThat(l.delayMs()).isPositive();
+    // Idle for longer than the burst takes to earn back (10 x 15.25 ms).
+    now.addAndGet(200);
+    for (int i = 0; i < 10; i++) {
+      assertThat(l.delayMs()).as("start %d of the second burst", i).isZero();
+      l.acquire();
+    }
+    assertThat(l.delayMs()).isPositive();
+  }
+
+  @Test
+  void theArrivalMarginIsFiftyMillisecondsOrAFiftiethOfShortWindows() {
+    assertThat(RateLimiter.arrivalMarginMs(3000)).isEqualTo(50);
+    assertThat(RateLimiter.arrivalMarginMs(2500)).isEqualTo(50);
+    assertThat(RateLimiter.arrivalMarginMs(60_000)).isEqualTo(50);
+    assertThat(RateLimiter.arrivalMarginMs(1000)).isEqualTo(20);
+    assertThat(RateLimiter.arrivalMarginMs(10)).isEqualTo(1);
+  }
+
+  @Test
+  void atTheDefaultBudgetOneTaskStartsOneRequestEveryMillisecondAndAFiftieth() {
+    // 3,000 per 3,000 ms + 50 ms: after the burst, one start per 1.0167 ms.
+    RateLimiter l = new RateLimiter(3000, 3000, 1.0, now::get);
+    List<Long> starts = sendGreedily(l, 3050);
+    // The burst (150), then one per 1.0167 ms: the share (3,000) is used up shortly before the
+    // 3,050 ms have passed, never exceeded.
+    assertThat(starts).hasSize(3000);
+    List<Long> afterBurst = starts.subList(150, starts.size());
+    long span = afterBurst.get(afterBurst.size() - 1) - afterBurst.get(0);
+    assertThat((double) span / (afterBurst.size() - 1)).isBetween(1.0, 1.03);
+  }
+
+  @Test
   void theFourthOfThreePerWindowWaitsForTheFirstToLeaveTheWindow() {
     RateLimiter l = new RateLimiter(3, 3000, 1.0, now::get);
     List<Long> starts = sendGreedily(l, 3100);
