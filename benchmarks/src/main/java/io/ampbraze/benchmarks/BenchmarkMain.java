@@ -23,7 +23,8 @@ import io.ampbraze.benchmarks.source.SourcePlan;
  * <pre>
  * ./benchmarks.sh [--quick] [--only sink|source|NAME,...] [--runs N] [--out DIR]
  *                 [--latency-ms 50] [--high-latency-ms 200] [--rate-limit 3000/3000]
- *                 [--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--set KEY=VALUE]...
+ *                 [--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--sweep N,N,...]
+ *                 [--probe-backlog-ms MS] [--set KEY=VALUE]...
  * </pre>
  *
  * Names for --only: sink (all of it) or its scenarios transport, naive, throughput, sweep, latency,
@@ -46,6 +47,8 @@ public final class BenchmarkMain {
     int inFlight = -1;
     int tasksHigh = -1;
     int inFlightHigh = -1;
+    java.util.List<Integer> sweep = null;
+    long backlogProbe = -1;
     Map<String, String> overrides = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -64,6 +67,8 @@ public final class BenchmarkMain {
         case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
         case "--tasks-high" -> tasksHigh = Integer.parseInt(args[++i]);
         case "--in-flight-high" -> inFlightHigh = Integer.parseInt(args[++i]);
+        case "--probe-backlog-ms" -> backlogProbe = Long.parseLong(args[++i]);
+        case "--sweep" -> sweep = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
         case "--set" -> {
           String[] kv = args[++i].split("=", 2);
           overrides.put(kv[0], kv[1]);
@@ -71,7 +76,7 @@ public final class BenchmarkMain {
         case "--help", "-h" -> {
           System.out.println("usage: ./benchmarks.sh [--quick] [--only sink|source|transport,naive,throughput,sweep,latency,"
               + "commit,outage,source-throughput,source-listing] [--runs N] [--out DIR] [--latency-ms MS] [--high-latency-ms MS] [--rate-limit R/W] "
-              + "[--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--set CONNECTOR_KEY=VALUE]...");
+              + "[--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--sweep N,N,...] [--probe-backlog-ms MS] [--set CONNECTOR_KEY=VALUE]...");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -90,7 +95,8 @@ public final class BenchmarkMain {
         tasksHigh > 0 ? tasksHigh : base.tasksAtHighLatency(),
         inFlightHigh > 0 ? inFlightHigh : base.inFlightAtHighLatency(),
         latency > 0 ? latency : base.latencyMs(), highLatency > 0 ? highLatency : base.highLatencyMs(),
-        rate > 0 ? rate : base.rateLimitRequests(), window > 0 ? window : base.rateLimitWindowMs(), overrides);
+        rate > 0 ? rate : base.rateLimitRequests(), window > 0 ? window : base.rateLimitWindowMs(),
+        sweep != null ? sweep : base.sweep(), backlogProbe >= 0 ? backlogProbe : base.backlogProbeMs(), overrides);
     if (out == null) {
       out = quick ? Path.of("benchmarks", "target", "quick-results") : Path.of("benchmarks", "results");
     }

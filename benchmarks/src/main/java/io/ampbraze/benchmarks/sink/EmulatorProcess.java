@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ampbraze.benchmarks.common.CpuClock;
+import io.ampbraze.testkit.braze.BrazeEmulator;
 
 /**
- * The testkit's Braze emulator in a JVM of its own (same classpath, started by {@link
- * EmulatorMain}), so that its CPU time (JSON parsing and validation of every object) is measured
- * apart from the sink's. Counters come from
+ * The testkit's Braze emulator in a JVM of its own (same classpath, started through {@link
+ * BrazeEmulator#main}, counters only, TCP_NODELAY on as production servers have it), so that its
+ * CPU time (JSON parsing and validation of every object) is measured apart from the sink's.
+ * Counters come from
  * its {@code GET /_emulator/summary}; it can be killed and started again on the same port to
  * play a Braze outage.
  */
@@ -104,12 +106,16 @@ final class EmulatorProcess implements AutoCloseable {
     cmd.add("-Dlog4j2.level=WARN");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(EmulatorMain.class.getName());
+    cmd.add(BrazeEmulator.class.getName());
+    cmd.add("--port");
     cmd.add(Integer.toString(onPort));
-    cmd.add(Integer.toString(settings.rateLimitRequests()));
-    cmd.add(Long.toString(settings.rateLimitWindowMs()));
+    cmd.add("--rate-limit");
+    cmd.add(settings.rateLimitRequests() + "/" + settings.rateLimitWindowMs());
+    cmd.add("--latency-ms");
     cmd.add(Long.toString(settings.latencyMs()));
+    cmd.add("--api-key");
     cmd.add(API_KEY);
+    cmd.add("--no-record");
     process = new ProcessBuilder(cmd)
         .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .start();

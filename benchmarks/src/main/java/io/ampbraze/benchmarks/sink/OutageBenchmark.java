@@ -41,7 +41,8 @@ final class OutageBenchmark {
 
   void run() throws Exception {
     SinkRunConfig c = new SinkRunConfig("outage", InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(),
-        plan.inFlightAtLatency(), SinkBenchmarks.TUNED, plan.warmupMs(), 0, 60_000, plan.probeIntervalMs(), 0);
+        plan.inFlightAtLatency(), SinkBenchmarks.LARGE_BUFFER, plan.warmupMs(), 0, SinkPlan.CONNECT_COMMIT_INTERVAL_MS,
+        plan.backlogProbeMs(), 0);
     ObjectNode settings = Results.object();
     settings.put("latencyMs", braze.settings().latencyMs());
     settings.put("tasks", c.tasks());

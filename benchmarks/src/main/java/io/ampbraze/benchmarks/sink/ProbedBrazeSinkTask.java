@@ -9,8 +9,10 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * The sink task with one addition for measuring acknowledgement latency: {@link #probe} asks
  * {@code preCommit} which offsets are acknowledged without the flush that a real commit does,
- * so probing often does not send partial batches early. (It does let the task forget finished
- * records as a commit would: see BENCHMARKS.md.)
+ * so probing often does not send partial batches early. Without that flush preCommit only reads:
+ * the task releases finished records as they finish, whatever calls it, so a probed run sends
+ * what an unprobed one does. Only the steady-load scenario probes by default (the backlog runs
+ * with {@code --probe-backlog-ms}).
  */
 public final class ProbedBrazeSinkTask extends BrazeSinkTask {
   private boolean probing;

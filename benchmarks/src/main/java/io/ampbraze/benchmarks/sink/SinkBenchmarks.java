@@ -15,10 +15,10 @@ import io.ampbraze.benchmarks.common.Results;
  */
 public final class SinkBenchmarks {
   /**
-   * The buffer the backlog runs use: the default 20,000 objects per task is about what 256
-   * requests in flight hold (256 × 75), which leaves no queue to fill the next batches from.
+   * A larger buffer than the default 20,000 objects, for one comparison row: the backlog runs
+   * use the connector's defaults (but braze.max.in.flight.requests), as users get them.
    */
-  static final Map<String, String> TUNED = Map.of("braze.buffer.max.objects", "100000");
+  static final Map<String, String> LARGE_BUFFER = Map.of("braze.buffer.max.objects", "100000");
   private final SinkPlan plan;
   private final Results results;
   private final Path logDir;
@@ -44,7 +44,7 @@ public final class SinkBenchmarks {
       if (plan.runs("naive")) {
         naive("naive-" + plan.latencyMs(), "Naive sender, " + at, braze);
       }
-      SinkRunConfig main = backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(), plan.inFlightAtLatency(), TUNED);
+      SinkRunConfig main = backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(), plan.inFlightAtLatency(), Map.of());
       if (plan.runs("throughput") || plan.runs("sweep") || plan.runs("latency") || plan.runs("commit")
           || plan.runs("outage")) {
         warmUpJvm(braze, main);
@@ -54,16 +54,17 @@ public final class SinkBenchmarks {
             jsonPool, main, plan.cheapRuns());
         structPool = pool(InputShape.STRUCT);
         repeat("throughput-" + plan.latencyMs() + "-struct", "Sink, backlog, " + at + ", Struct", braze, structPool,
-            backlog(InputShape.STRUCT, plan.tasksAtLatency(), plan.inFlightAtLatency(), TUNED), plan.runs());
+            backlog(InputShape.STRUCT, plan.tasksAtLatency(), plan.inFlightAtLatency(), Map.of()), plan.runs());
         structPool = null;
-        repeat("throughput-" + plan.latencyMs() + "-json-defaults",
-            "Sink, backlog, " + at + ", JSON, default braze.buffer.max.objects", braze, jsonPool,
-            backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(), plan.inFlightAtLatency(), Map.of()), plan.runs());
+        repeat("throughput-" + plan.latencyMs() + "-json-buffer100k",
+            "Sink, backlog, " + at + ", JSON, braze.buffer.max.objects=100000", braze, jsonPool,
+            backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(), plan.inFlightAtLatency(), LARGE_BUFFER),
+            plan.runs());
       }
       if (plan.runs("sweep")) {
         for (int n : plan.sweep()) {
-          SinkRunConfig c = new SinkRunConfig("in-flight " + n, InputShape.JSON_SCHEMALESS, 1, n, TUNED,
-              plan.sweepWarmupMs(), plan.sweepMeasureMs(), 60_000, plan.probeIntervalMs(), 0);
+          SinkRunConfig c = new SinkRunConfig("in-flight " + n, InputShape.JSON_SCHEMALESS, 1, n, Map.of(),
+              plan.sweepWarmupMs(), plan.sweepMeasureMs(), SinkPlan.CONNECT_COMMIT_INTERVAL_MS, plan.backlogProbeMs(), 0);
           repeat("sweep-" + n, "In-flight sweep, " + at + ", 1 task, " + n + " in flight", braze, jsonPool, c,
               plan.runs());
         }
@@ -71,13 +72,14 @@ public final class SinkBenchmarks {
       if (plan.runs("latency")) {
         double offered = plan.bound() / 2;
         SinkRunConfig c = new SinkRunConfig("steady load", InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(),
-            plan.inFlightAtLatency(), Map.of(), plan.warmupMs(), plan.measureMs(), 60_000, plan.probeIntervalMs(),
+            plan.inFlightAtLatency(), Map.of(), plan.warmupMs(), plan.measureMs(), SinkPlan.CONNECT_COMMIT_INTERVAL_MS,
+            plan.probeIntervalMs(),
             offered);
         repeat("steady-" + plan.latencyMs(), String.format(Locale.ROOT, "Sink, steady %,.0f records/s, %s", offered, at),
             braze, jsonPool, c, plan.runs());
       }
       if (plan.runs("commit")) {
-        for (long interval : new long[] {60_000, 5_000}) {
+        for (long interval : new long[] {SinkPlan.CONNECT_COMMIT_INTERVAL_MS, 5_000}) {
           SinkRunConfig c = new SinkRunConfig("commit " + interval, InputShape.JSON_SCHEMALESS, plan.tasksAtLatency(),
               plan.inFlightAtLatency(), Map.of(), 0, plan.commitMeasureMs(), interval, 0, 0);
           repeat("commit-" + interval, "Sink as the worker drives it, offset.flush.interval.ms=" + interval
@@ -97,11 +99,11 @@ public final class SinkBenchmarks {
         if (plan.runs("throughput")) {
           repeat("throughput-" + plan.highLatencyMs() + "-json",
               "Sink, backlog, " + plan.highLatencyMs() + " ms, JSON (schemaless)", braze, jsonPool,
-              backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtHighLatency(), plan.inFlightAtHighLatency(), TUNED),
-              plan.cheapRuns());
-          repeat("throughput-" + plan.highLatencyMs() + "-json-defaults",
-              "Sink, backlog, " + plan.highLatencyMs() + " ms, JSON, default braze.buffer.max.objects", braze, jsonPool,
               backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtHighLatency(), plan.inFlightAtHighLatency(), Map.of()),
+              plan.cheapRuns());
+          repeat("throughput-" + plan.highLatencyMs() + "-json-buffer100k",
+              "Sink, backlog, " + plan.highLatencyMs() + " ms, JSON, braze.buffer.max.objects=100000", braze, jsonPool,
+              backlog(InputShape.JSON_SCHEMALESS, plan.tasksAtHighLatency(), plan.inFlightAtHighLatency(), LARGE_BUFFER),
               plan.runs());
         }
       }
@@ -110,16 +112,16 @@ public final class SinkBenchmarks {
   }
 
   private SinkRunConfig backlog(InputShape shape, int tasks, int inFlight, Map<String, String> props) {
-    return new SinkRunConfig(shape.name(), shape, tasks, inFlight, props, plan.warmupMs(), plan.measureMs(), 60_000,
-        plan.probeIntervalMs(), 0);
+    return new SinkRunConfig(shape.name(), shape, tasks, inFlight, props, plan.warmupMs(), plan.measureMs(),
+        SinkPlan.CONNECT_COMMIT_INTERVAL_MS, plan.backlogProbeMs(), 0);
   }
 
   /** One unrecorded run first, so that no scenario pays for compiling the sink's code paths. */
   private void warmUpJvm(EmulatorProcess braze, SinkRunConfig main) throws Exception {
     System.out.println("  warming the JVM up (one unrecorded run)");
     new SinkRunner(braze, jsonPool, plan.connectorOverrides()).run(new SinkRunConfig("warm-up", main.shape(),
-        main.tasks(), main.maxInFlight(), main.extraProps(), plan.warmupMs(), plan.warmupMs(), 60_000,
-        plan.probeIntervalMs(), 0));
+        main.tasks(), main.maxInFlight(), main.extraProps(), plan.warmupMs(), plan.warmupMs(),
+        SinkPlan.CONNECT_COMMIT_INTERVAL_MS, plan.backlogProbeMs(), 0));
   }
 
   private AmplitudeRecordPool pool(InputShape shape) {

@@ -25,6 +25,7 @@ import io.ampbraze.connect.braze.input.BadRecordException;
 import io.ampbraze.testkit.braze.AcceptedObject;
 import io.ampbraze.testkit.braze.BatchRegime;
 import io.ampbraze.testkit.braze.BrazeEmulator;
+import io.ampbraze.testkit.braze.Fault;
 import io.ampbraze.testkit.braze.ObjectKind;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -268,9 +269,83 @@ class BrazeSinkTaskTest {
     }
     task.put(records);
     assertThat(context.paused).contains(TP);
+    // Paused, the task asks to be called again soon, so that it resumes before its buffer drains.
+    assertThat(context.timeouts.get(context.timeouts.size() - 1)).isEqualTo(10L);
     awaitCommittable(40);
     assertThat(context.paused).isEmpty();
     assertThat(context.resumes).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void finishedRecordsFreeTheBufferWithoutWaitingForACommit() {
+    // Connect commits every 60 s by default: a task must not hold delivered records until then.
+    Map<String, String> p = props();
+    p.put("braze.buffer.max.objects", "10");
+    p.put("braze.batch.max.objects", "5");
+    start(p);
+    List<SinkRecord> all = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      all.add(record(event("u" + (i % 13), i)));
+    }
+    // The worker's loop without any commit: put what the consumer returns while not paused.
+    int next = 0;
+    long deadline = System.currentTimeMillis() + WAIT.toMillis();
+    while (braze.accepted(ObjectKind.EVENTS).size() < all.size() && System.currentTimeMillis() < deadline) {
+      if (context.paused.isEmpty() && next < all.size()) {
+        task.put(all.subList(next, Math.min(next + 10, all.size())));
+        next = Math.min(next + 10, all.size());
+      } else {
+        task.put(List.of());
+        sleep(5);
+      }
+    }
+    assertThat(braze.accepted(ObjectKind.EVENTS)).hasSize(100);
+    assertThat(context.pauses).isPositive();
+    awaitCommittable(100);
+  }
+
+  @Test
+  void recordsFinishedBehindAnUnfinishedOnePauseTheTaskOnlyAtFiveTimesTheObjectBound() {
+    Map<String, String> p = props();
+    p.put("braze.buffer.max.objects", "8");
+    p.put("braze.batch.max.objects", "1");
+    start(p);
+    // The first request is answered only after the test: its record holds back every offset.
+    braze.faults().next(1, Fault.slow(Duration.ofMinutes(2)));
+    task.put(List.of(record(event("slow", 0))));
+    // Its request must be the first to arrive (the one that gets the fault).
+    await().atMost(WAIT).until(() -> braze.accepted(ObjectKind.EVENTS).size() == 1);
+    // 38 more records finish behind it, one at a time: 39 tracked, few objects held.
+    for (int i = 1; i < 39; i++) {
+      task.put(List.of(record(event("u" + i, i))));
+      int accepted = i + 1;
+      await().atMost(WAIT).until(() -> braze.accepted(ObjectKind.EVENTS).size() >= accepted);
+      assertThat(context.paused).as("%d records tracked", i + 1).isEmpty();
+    }
+    task.put(List.of(record(event("u39", 39))));
+    assertThat(context.paused).as("40 records tracked: 5 x braze.buffer.max.objects").contains(TP);
+    assertThat(context.timeouts.get(context.timeouts.size() - 1)).isEqualTo(10L);
+  }
+
+  @Test
+  void anOffsetCommitSendsPartialBatchesWithoutWaitingForTheLingerTime() {
+    Map<String, String> p = props();
+    p.put("braze.linger.ms", "600000");
+    start(p);
+    task.put(List.of(record(event("u1", 1)), record(event("u2", 2))));
+    sleep(200);
+    assertThat(braze.accepted(ObjectKind.EVENTS)).as("a partial batch lingers").isEmpty();
+    task.preCommit(Map.of(TP, new OffsetAndMetadata(offset)));
+    await().atMost(WAIT).until(() -> braze.accepted(ObjectKind.EVENTS).size() == 2);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.ampbraze.testkit.braze;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import mockwebserver3.MockWebServer;
  *       x-ratelimit-remaining} and {@code x-ratelimit-reset} (epoch seconds) on every answer,
  *       and 429 when the window is used up;
  *   <li>adds latency and injects scripted or random faults ({@link #faults()});
+ *   <li>sets TCP_NODELAY on its connections (unless {@link Builder#tcpNoDelay} says not to), so
+ *       that answers are not held back by the client's delayed ACK;
  *   <li>records every accepted object in arrival order, by kind and by user.
  * </ul>
  *
@@ -56,6 +59,7 @@ public final class BrazeEmulator implements AutoCloseable {
       long minLatencyMs,
       long maxLatencyMs,
       boolean validateObjects,
+      Clock clock,
       BrazeEmulator emulator) {}
 
   /** Builds an emulator; every setting has a default. */
@@ -72,6 +76,8 @@ public final class BrazeEmulator implements AutoCloseable {
     private long seed = 42;
     private boolean recordObjects = true;
     private boolean validateObjects = true;
+    private boolean tcpNoDelay = true;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -137,10 +143,32 @@ public final class BrazeEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Set TCP_NODELAY on accepted connections (default true, as production servers do). With
+     * false, every answer waits for the client's delayed ACK between its head and its body:
+     * about 40 ms on Linux loopback, on top of any configured latency.
+     */
+    public Builder tcpNoDelay(boolean tcpNoDelay) {
+      this.tcpNoDelay = tcpNoDelay;
+      return this;
+    }
+
+    /**
+     * The clock of rate-limit windows, {@code x-ratelimit-reset} and 429 storms (default the
+     * system clock). A fixed clock lets a test place its requests inside one window.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** Starts listening. */
     public BrazeEmulator start() throws IOException {
       BrazeEmulator emulator = new BrazeEmulator(this);
       InetAddress address = InetAddress.getByName(host);
+      if (tcpNoDelay) {
+        emulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
+      }
       emulator.server.start(address, port);
       emulator.urlHost =
           address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress().contains(":")
@@ -159,12 +187,13 @@ public final class BrazeEmulator implements AutoCloseable {
   private final BatchRegime regime;
 
   private BrazeEmulator(Builder b) {
-    this.faults = new Faults(b.seed);
+    this.faults = new Faults(b.seed, b.clock);
     this.recorder = new Recorder(b.recordObjects);
     this.window = new RateLimitWindow(b.rateLimitRequests, b.rateLimitWindowMs);
     this.regime = b.regime;
     Settings settings =
-        new Settings(b.apiKey, b.regime, b.maxBodyBytes, b.minLatencyMs, b.maxLatencyMs, b.validateObjects, this);
+        new Settings(
+            b.apiKey, b.regime, b.maxBodyBytes, b.minLatencyMs, b.maxLatencyMs, b.validateObjects, b.clock, this);
     TrackDispatcher dispatcher = new TrackDispatcher(settings, faults, window, recorder, mapper);
     dispatcher.attach(server);
     server.setDispatcher(dispatcher);
@@ -183,6 +212,11 @@ public final class BrazeEmulator implements AutoCloseable {
 
   public int port() {
     return server.getPort();
+  }
+
+  /** The factory of the listening socket (for tests of the socket options). */
+  javax.net.ServerSocketFactory serverSocketFactory() {
+    return server.getServerSocketFactory();
   }
 
   /** The fault script; changes apply to the next requests. */
@@ -236,7 +270,8 @@ public final class BrazeEmulator implements AutoCloseable {
    * {@code --port N} (default 0 = free), {@code --api-key K}, {@code --batch-regime
    * combined75|perarray75|combined50}, {@code --max-body-bytes N}, {@code --rate-limit R/W}
    * (requests per window ms, default 3000/3000), {@code --latency-ms MIN[-MAX]}, {@code
-   * --no-record} (counters only). Prints the base URL on its first line.
+   * --no-record} (counters only), {@code --no-tcp-nodelay} (leave Nagle's algorithm on). Prints
+   * the base URL on its first line.
    */
   public static void main(String[] args) throws Exception {
     Builder b = builder();
@@ -270,6 +305,9 @@ public final class BrazeEmulator implements AutoCloseable {
           break;
         case "--no-record":
           b.recordObjects(false);
+          break;
+        case "--no-tcp-nodelay":
+          b.tcpNoDelay(false);
           break;
         default:
           throw new IllegalArgumentException("unknown option " + arg + " (see the javadoc of BrazeEmulator.main)");

@@ -1,5 +1,6 @@
 package io.ampbraze.testkit.braze;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ public final class Faults {
   private final List<RandomFault> random = new ArrayList<>();
   private final List<ItemRule> itemRules = new ArrayList<>();
   private final Random rng;
+  private final Clock clock;
   private long stormUntilMs;
 
-  Faults(long seed) {
+  Faults(long seed, Clock clock) {
     this.rng = new Random(seed);
+    this.clock = clock;
   }
 
   /** The next {@code count} requests get {@code fault}, after any already scripted. */
@@ -46,7 +49,7 @@ public final class Faults {
 
   /** Every request gets 429, with x-ratelimit-reset at the storm's end, for {@code duration}. */
   public synchronized Faults rateLimitStorm(Duration duration) {
-    stormUntilMs = System.currentTimeMillis() + duration.toMillis();
+    stormUntilMs = clock.millis() + duration.toMillis();
     return this;
   }
 

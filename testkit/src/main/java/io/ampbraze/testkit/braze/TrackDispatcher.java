@@ -73,7 +73,7 @@ final class TrackDispatcher extends Dispatcher {
       String presented = auth == null ? "" : auth.replaceFirst("^Bearer ", "");
       return answer(401, message("Invalid API key: " + presented), null);
     }
-    long now = System.currentTimeMillis();
+    long now = settings.clock().millis();
     long storm = faults.stormUntil(now);
     if (storm > 0) {
       return rateLimited(new RateLimitWindow.Verdict(false, window.limit(), 0, (storm + 999) / 1000));
@@ -253,7 +253,7 @@ final class TrackDispatcher extends Dispatcher {
   }
 
   private MockResponse answer(int status, ObjectNode body, RateLimitWindow.Verdict verdict) {
-    RateLimitWindow.Verdict headers = verdict != null ? verdict : window.peek(System.currentTimeMillis());
+    RateLimitWindow.Verdict headers = verdict != null ? verdict : window.peek(settings.clock().millis());
     MockResponse.Builder b =
         new MockResponse.Builder()
             .status("HTTP/1.1 " + status + " " + reason(status))

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -156,22 +159,27 @@ class BrazeEmulatorTest {
 
   @Test
   void enforcesItsRateLimitWithResetHeaders() throws IOException {
-    try (BrazeEmulator limited = BrazeEmulator.builder().apiKey("k").rateLimit(2, Duration.ofSeconds(30)).start()) {
+    // A fixed clock a second into a 30 s window: the three requests cannot straddle a boundary.
+    long now = 1_700_000_011_000L; // 1_700_000_010_000 is a multiple of 30 s
+    Clock clock = Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+    try (BrazeEmulator limited =
+        BrazeEmulator.builder().apiKey("k").rateLimit(2, Duration.ofSeconds(30)).clock(clock).start()) {
       int[] codes = new int[3];
-      String reset = null;
+      String[] remaining = new String[3];
+      String[] reset = new String[3];
       for (int i = 0; i < 3; i++) {
         Request req = new Request.Builder().url(limited.baseUrl() + "/users/track")
             .header("Authorization", "Bearer k").post(RequestBody.create("{}", JSON)).build();
         try (Response r = http.newCall(req).execute()) {
           codes[i] = r.code();
-          if (r.code() == 429) {
-            assertThat(r.header("x-ratelimit-remaining")).isEqualTo("0");
-            reset = r.header("x-ratelimit-reset");
-          }
+          assertThat(r.header("x-ratelimit-limit")).isEqualTo("2");
+          remaining[i] = r.header("x-ratelimit-remaining");
+          reset[i] = r.header("x-ratelimit-reset");
         }
       }
       assertThat(codes).containsExactly(201, 201, 429);
-      assertThat(Long.parseLong(reset)).isGreaterThanOrEqualTo(System.currentTimeMillis() / 1000);
+      assertThat(remaining).containsExactly("1", "0", "0");
+      assertThat(reset).containsOnly(String.valueOf((1_700_000_010_000L + 30_000) / 1000));
     }
   }
 
@@ -289,5 +297,20 @@ class BrazeEmulatorTest {
     assertThat(BatchRegime.parse("combined50")).isEqualTo(BatchRegime.COMBINED_50);
     assertThat(BatchRegime.parse("perarray:10")).isEqualTo(BatchRegime.perArrayOf(10));
     assertThatThrownBy(() -> BatchRegime.parse("huge")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void setsTcpNoDelayOnItsConnectionsUnlessToldNotTo() throws IOException {
+    assertThat(braze.serverSocketFactory()).isInstanceOf(NoDelayServerSocketFactory.class);
+    try (BrazeEmulator nagle = BrazeEmulator.builder().tcpNoDelay(false).start()) {
+      assertThat(nagle.serverSocketFactory()).isNotInstanceOf(NoDelayServerSocketFactory.class);
+    }
+    try (java.net.ServerSocket server =
+            new NoDelayServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        java.net.Socket client = new java.net.Socket(server.getInetAddress(), server.getLocalPort());
+        java.net.Socket accepted = server.accept()) {
+      assertThat(client.getTcpNoDelay()).isFalse();
+      assertThat(accepted.getTcpNoDelay()).isTrue();
+    }
   }
 }

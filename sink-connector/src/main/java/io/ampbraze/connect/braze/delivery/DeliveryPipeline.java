@@ -43,13 +43,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-flight pipeline of one task. Objects wait in one queue per user; batches are filled
- * from the users whose objects are not already in a request, oldest first, up to Braze's
- * per-request limits, and go out when full, when the oldest object has lingered long enough,
- * or on flush, as long as fewer than the allowed requests are in flight and the rate limiter
- * agrees. A user appearing in a request is locked until that request (with its retries and
- * splits) has ended, so a user's objects reach Braze in order; inside one request, a user's
- * objects are only taken in the order Braze processes the arrays (attributes, events,
- * purchases). All state lives on one sender thread; callers only enqueue work.
+ * from the users whose objects are not already in a request ("ready" objects), oldest first,
+ * up to Braze's per-request limits, as long as fewer than the allowed requests are in flight
+ * and the rate limiter agrees. A user appearing in a request is locked until that request
+ * (with its retries and splits) has ended, so a user's objects reach Braze in order; inside
+ * one request, a user's objects are only taken in the order Braze processes the arrays
+ * (attributes, events, purchases). All state lives on one sender thread; callers only enqueue
+ * work.
+ *
+ * <p>When a batch leaves: a full one at once; a partial one on flush, or once its oldest object
+ * has lingered {@code lingerMs}, except that while objects wait behind requests in flight
+ * (whose end makes them ready) a partial batch that could leave keeps waiting for them, up to
+ * {@code lingerMs} more from the moment it could first have left. Under backlog every object
+ * has lingered, so without that rule each request would leave with whatever happens to be
+ * ready and spend a whole request of the rate budget on it.
+ *
+ * <p>Retries: 5xx, timeouts and connection failures back off per batch; when Braze answers
+ * again after failing for every request (an outage), the batches waiting for that reason are
+ * retried at once (each at most once early in a row), paced by the in-flight limit and the
+ * rate limiter.
  */
 public final class DeliveryPipeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryPipeline.class);
@@ -121,7 +133,12 @@ public final class DeliveryPipeline implements AutoCloseable {
     TrackRequest request;
     int attempt;
     long firstAttemptAt = -1;
+    long sentAt;
     long dueAt;
+    /** Waiting out a backoff after failing while no request succeeded: retried when one does. */
+    boolean waitsForRecovery;
+    /** This attempt was such an early retry: if it fails, the batch waits its own backoff. */
+    boolean earlyRetry;
     /** Sent only after this batch ended: the rest of a batch that was split. */
     Batch next;
 
@@ -156,9 +173,18 @@ public final class DeliveryPipeline implements AutoCloseable {
   // Sender-thread state.
   private final Map<String, UserQueue> users = new HashMap<>();
   private final TreeSet<UserQueue> ready = new TreeSet<>(Comparator.comparingLong(UserQueue::headSeq));
-  private final PriorityQueue<Batch> retries = new PriorityQueue<>(Comparator.comparingLong(b -> b.dueAt));
+  private static final Comparator<Batch> DUE_ORDER =
+      Comparator.<Batch>comparingLong(b -> b.dueAt).thenComparingLong(b -> b.firstAttemptAt);
+  private PriorityQueue<Batch> retries = new PriorityQueue<>(DUE_ORDER);
+  /** Objects in the user queues (not in a batch); those of locked users are not ready. */
+  private int queuedObjects;
   private int readyObjects;
   private long readyBytes;
+  /** When a partial batch could first have left but was held back for objects to come; -1: none. */
+  private long partialSince = -1;
+  /** When Braze last answered a request (anything but a 5xx, 408, timeout or connection failure). */
+  private long lastAnsweredAt = Long.MIN_VALUE;
+  private int waitingForRecovery;
   private long nextSeq = 1;
   private long flushSeq;
   private int inFlight;
@@ -282,6 +308,7 @@ public final class DeliveryPipeline implements AutoCloseable {
     boolean wasReady = u.locks == 0 && !u.queue.isEmpty();
     u.queue.addLast(o);
     u.queuedBytes += o.object.size();
+    queuedObjects++;
     if (u.locks == 0) {
       if (!wasReady) {
         ready.add(u);
@@ -299,13 +326,15 @@ public final class DeliveryPipeline implements AutoCloseable {
     while (inFlight < maxInFlight) {
       Batch due = retries.peek();
       boolean retryDue = due != null && due.dueAt <= now;
+      boolean partial = false;
       if (!retryDue) {
         if (readyObjects == 0) {
+          partialSince = -1;
           break;
         }
         Outbound oldest = ready.first().queue.peekFirst();
-        boolean full = readyObjects >= limits.maxObjects() || readyBytes >= limits.maxBytes();
-        if (!full && oldest.seq > flushSeq && now - oldest.enqueuedAt < lingerMs) {
+        partial = readyObjects < limits.maxObjects() && readyBytes < limits.maxBytes() && oldest.seq > flushSeq;
+        if (partial && now - oldest.enqueuedAt < lingerMs) {
           wakeAt(oldest.enqueuedAt + lingerMs);
           break;
         }
@@ -315,15 +344,42 @@ public final class DeliveryPipeline implements AutoCloseable {
         wakeAt(now + delay);
         return;
       }
+      if (partial && holdPartial(now)) {
+        break;
+      }
       Batch batch = retryDue ? retries.poll() : assemble();
       if (batch == null) {
         break;
+      }
+      if (!retryDue) {
+        partialSince = -1;
       }
       dispatch(batch, now);
     }
     if (!retries.isEmpty() && inFlight < maxInFlight) {
       wakeAt(retries.peek().dueAt);
     }
+  }
+
+  /**
+   * Whether a partial batch that could leave now waits instead: while objects are queued behind
+   * requests in flight (their end makes those objects ready), for at most {@code lingerMs} from
+   * the moment the batch could first have left. Nothing in flight, or nothing behind it: it
+   * leaves.
+   */
+  private boolean holdPartial(long now) {
+    boolean more = inFlight > 0 && queuedObjects > readyObjects;
+    if (!more) {
+      return false;
+    }
+    if (partialSince < 0) {
+      partialSince = now;
+    }
+    if (now - partialSince >= lingerMs) {
+      return false;
+    }
+    wakeAt(partialSince + lingerMs);
+    return true;
   }
 
   /** Fills a batch from the ready users, oldest head first. */
@@ -355,6 +411,7 @@ public final class DeliveryPipeline implements AutoCloseable {
         }
         u.queue.pollFirst();
         u.queuedBytes -= o.object.size();
+        queuedObjects--;
         taken.add(o);
         counts[kind.ordinal()]++;
         bytes += o.object.size() + 1;
@@ -375,6 +432,11 @@ public final class DeliveryPipeline implements AutoCloseable {
     if (batch.firstAttemptAt < 0) {
       batch.firstAttemptAt = now;
     }
+    batch.sentAt = now;
+    if (batch.waitsForRecovery) {
+      batch.waitsForRecovery = false;
+      waitingForRecovery--;
+    }
     metrics.request(batch.objects.size(), isRetry);
     long started = System.nanoTime();
     CompletableFuture<TrackResponse> answer;
@@ -391,11 +453,16 @@ public final class DeliveryPipeline implements AutoCloseable {
     metrics.inFlight.decrementAndGet();
     metrics.latency(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
     long now = clock.getAsLong();
+    boolean earlyAttempt = batch.earlyRetry;
+    batch.earlyRetry = false;
     if (error != null) {
       metrics.connectionErrors.increment();
-      retryOrGiveUp(batch, now, now + retry.backoffMs(batch.attempt), describe(error));
+      backOff(batch, now, describe(error), earlyAttempt);
     } else {
-      limiter.observe(response.rateLimit());
+      limiter.observe(response.rateLimit(), inFlight);
+      if (response.outcome() != TrackResponse.Outcome.RETRY) {
+        answered(now);
+      }
       switch (response.outcome()) {
         case SUCCESS:
           succeeded(batch, response);
@@ -408,7 +475,7 @@ public final class DeliveryPipeline implements AutoCloseable {
           break;
         case RETRY:
           metrics.serverErrors.increment();
-          retryOrGiveUp(batch, now, now + retry.backoffMs(batch.attempt), response.describe());
+          backOff(batch, now, response.describe(), earlyAttempt);
           break;
         case BAD_REQUEST:
           badRequest(batch, response, now);
@@ -425,6 +492,45 @@ public final class DeliveryPipeline implements AutoCloseable {
       }
     }
     pump();
+  }
+
+  /**
+   * A 5xx, 408, timeout or connection failure: retry after the batch's backoff. When no request
+   * was answered since this one was sent, Braze is failing for everyone: the batch is retried as
+   * soon as Braze answers again, unless this attempt was already such an early retry.
+   */
+  private void backOff(Batch batch, long now, String why, boolean earlyAttempt) {
+    boolean outage = lastAnsweredAt < batch.sentAt && !earlyAttempt;
+    if (retryOrGiveUp(batch, now, now + retry.backoffMs(batch.attempt), why) && outage) {
+      batch.waitsForRecovery = true;
+      waitingForRecovery++;
+    }
+  }
+
+  /** Braze answered: batches that failed only because it was down are due now. */
+  private void answered(long now) {
+    lastAnsweredAt = now;
+    if (waitingForRecovery == 0) {
+      return;
+    }
+    PriorityQueue<Batch> rescheduled = new PriorityQueue<>(Math.max(1, retries.size()), DUE_ORDER);
+    int released = 0;
+    for (Batch b : retries) {
+      if (b.waitsForRecovery) {
+        b.waitsForRecovery = false;
+        if (b.dueAt > now) {
+          b.dueAt = now;
+          b.earlyRetry = true;
+          released++;
+        }
+      }
+      rescheduled.add(b);
+    }
+    retries = rescheduled;
+    waitingForRecovery = 0;
+    if (released > 0) {
+      log.debug("Braze answers again: retrying {} waiting request(s) now instead of after their backoff", released);
+    }
   }
 
   private long resetAt(TrackResponse response, long now, Batch batch) {
@@ -554,7 +660,8 @@ public final class DeliveryPipeline implements AutoCloseable {
     }
   }
 
-  private void retryOrGiveUp(Batch batch, long now, long retryAt, String why) {
+  /** Queues the batch for a retry at {@code retryAt} (true), or reports its objects (false). */
+  private boolean retryOrGiveUp(Batch batch, long now, long retryAt, String why) {
     if (retry.allows(batch.firstAttemptAt, retryAt)) {
       log.debug(
           "Retrying a request of {} objects in {} ms (attempt {} failed: {})",
@@ -564,7 +671,7 @@ public final class DeliveryPipeline implements AutoCloseable {
           why);
       batch.dueAt = retryAt;
       retries.add(batch);
-      return;
+      return true;
     }
     log.warn(
         "Giving up a request of {} objects after {} attempts in {} ms; its records are reported: {}",
@@ -585,6 +692,7 @@ public final class DeliveryPipeline implements AutoCloseable {
       fail(o, new BadRecordException(Reason.RETRIES_EXHAUSTED, null, message));
     }
     finish(batch, now);
+    return false;
   }
 
   private void halt(TrackResponse response) {
@@ -663,6 +771,7 @@ public final class DeliveryPipeline implements AutoCloseable {
         if (partitions.contains(o.entry.partition)) {
           objects.remove();
           u.queuedBytes -= o.object.size();
+          queuedObjects--;
           unbuffer(o);
           listener.abandoned(o);
         }

@@ -14,6 +14,10 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * offset is one past the last record of the longest prefix of done records. A record that fans
  * out into many objects is done only when each of them was acknowledged or reported. Uses the
  * record's original topic, partition and offset, so SMTs that rename topics are safe.
+ *
+ * <p>The done prefix is folded into the committable offset the moment its first record is done,
+ * not when offsets are read: only records not done yet, and done records queued behind one, are
+ * held (and count toward the task's buffer), whatever the worker's commit interval.
  * Thread-safe.
  */
 public final class OffsetTracker {
@@ -63,29 +67,47 @@ public final class OffsetTracker {
     }
     if (entry.openObjects == 0 && !entry.needsReport) {
       entry.record = null;
+      release(entry.partition);
       return Progress.DELIVERED;
+    }
+    if (entry.done()) {
+      release(entry.partition);
     }
     return Progress.NONE;
   }
 
   /** The record's report was made (written to the DLQ, logged or skipped). */
   public synchronized void reported(RecordEntry entry) {
+    if (entry.abandoned) {
+      return;
+    }
     entry.reported = true;
     if (entry.openObjects == 0) {
       entry.record = null;
+      release(entry.partition);
+    }
+  }
+
+  /** Folds the partition's done prefix into its committable offset. */
+  private void release(TopicPartition tp) {
+    ArrayDeque<RecordEntry> queue = open.get(tp);
+    if (queue == null) {
+      return;
+    }
+    RecordEntry head;
+    long next = -1;
+    while ((head = queue.peekFirst()) != null && head.done()) {
+      queue.pollFirst();
+      openRecords--;
+      next = head.offset + 1;
+    }
+    if (next >= 0) {
+      committable.merge(tp, next, Math::max);
     }
   }
 
   /** The next offsets to commit, for partitions where there is one. */
   public synchronized Map<TopicPartition, OffsetAndMetadata> committableOffsets() {
-    for (Map.Entry<TopicPartition, ArrayDeque<RecordEntry>> e : open.entrySet()) {
-      ArrayDeque<RecordEntry> queue = e.getValue();
-      while (!queue.isEmpty() && queue.peekFirst().done()) {
-        RecordEntry head = queue.pollFirst();
-        openRecords--;
-        committable.merge(e.getKey(), head.offset + 1, Math::max);
-      }
-    }
     Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
     committable.forEach((tp, offset) -> result.put(tp, new OffsetAndMetadata(offset)));
     return result;
@@ -103,7 +125,7 @@ public final class OffsetTracker {
     }
   }
 
-  /** Records not yet done (including done ones behind an open one). */
+  /** Records not yet done, and done ones queued behind one of those: what the tracker holds. */
   public synchronized int openRecords() {
     return openRecords;
   }

@@ -193,6 +193,99 @@ class DeliveryPipelineTest {
   }
 
   @Test
+  void underBacklogAPartialBatchWaitsForObjectsQueuedBehindRequestsInFlight() throws Exception {
+    pipeline(4, 2, 1000);
+    transport.answer = r -> new CompletableFuture<>();
+    submit(event("a", "1"), event("b", "1"), event("c", "1"), event("d", "1"));
+    await().atMost(WAIT).until(() -> transport.requests.size() == 1);
+    // a..d are locked by the request in flight; e alone is ready.
+    submit(event("a", "2"), event("b", "2"), event("c", "2"), event("d", "2"), event("e", "1"));
+    Thread.sleep(1300); // e has lingered: it could leave, half a second of its hold is left
+    assertThat(transport.requests).as("a request for e alone would waste a request of the budget").hasSize(1);
+    transport.answer = r -> CompletableFuture.completedFuture(ok());
+    transport.pending.get(0).complete(ok());
+    await().atMost(WAIT).until(() -> outcomes.delivered.size() == 9);
+    assertThat(transport.requests.get(1).size()).isEqualTo(4);
+    assertThat(transport.requests).hasSize(3);
+  }
+
+  @Test
+  void aHeldPartialBatchLeavesAfterTheLingerTimeEvenIfNothingEnds() {
+    pipeline(4, 2, 200);
+    transport.answer = r -> r.size() == 4 ? new CompletableFuture<>() : CompletableFuture.completedFuture(ok());
+    submit(event("a", "1"), event("b", "1"), event("c", "1"), event("d", "1"));
+    await().atMost(WAIT).until(() -> transport.requests.size() == 1);
+    long submitted = System.currentTimeMillis();
+    submit(event("a", "2"), event("e", "1"));
+    await().atMost(WAIT).until(() -> outcomes.delivered.contains("e:1"));
+    assertThat(transport.labels(1)).containsExactly("e:1");
+    // The linger time, then the hold: never earlier than the linger time.
+    assertThat(transport.sentAt.get(1) - submitted).isGreaterThanOrEqualTo(150);
+  }
+
+  @Test
+  void aPartialBatchWithNothingQueuedBehindRequestsInFlightIsNotHeld() {
+    pipeline(4, 2, 200);
+    transport.answer = r -> r.size() == 4 ? new CompletableFuture<>() : CompletableFuture.completedFuture(ok());
+    submit(event("a", "1"), event("b", "1"), event("c", "1"), event("d", "1"));
+    await().atMost(WAIT).until(() -> transport.requests.size() == 1);
+    submit(event("e", "1"));
+    await().atMost(WAIT).until(() -> outcomes.delivered.contains("e:1"));
+    assertThat(transport.labels(1)).containsExactly("e:1");
+  }
+
+  @Test
+  void whenBrazeAnswersAgainBatchesThatFailedInTheOutageAreRetriedAtOnce() throws Exception {
+    pipeline = new DeliveryPipeline(
+        new DeliveryPipeline.Settings(new BatchLimits(1, false, 4_000_000), 4, 0),
+        transport,
+        new RateLimiter(10_000, 1000, 1.0, System::currentTimeMillis),
+        new RetryPolicy(60_000, 60_000, 600_000, () -> 1.0), // a minute of backoff
+        outcomes,
+        metrics,
+        System::currentTimeMillis,
+        "test-sender");
+    transport.answer = r -> CompletableFuture.failedFuture(new IOException("Connection refused"));
+    submit(event("a", "1"), event("b", "1"), event("c", "1"));
+    await().atMost(WAIT).until(() -> metrics.getConnectionErrors() == 3);
+    // While Braze stays down, a new request that fails too is no answer: nobody retries early.
+    submit(event("e", "1"));
+    await().atMost(WAIT).until(() -> metrics.getConnectionErrors() == 4);
+    Thread.sleep(300);
+    assertThat(transport.requests).as("backoff protects a Braze that is down").hasSize(4);
+    transport.answer = r -> CompletableFuture.completedFuture(ok());
+    submit(event("d", "1")); // a new request finds Braze back
+    await().atMost(WAIT).until(() -> outcomes.delivered.size() == 5);
+    assertThat(outcomes.delivered).containsExactlyInAnyOrder("a:1", "b:1", "c:1", "d:1", "e:1");
+    assertThat(metrics.getRetries()).isEqualTo(4);
+  }
+
+  @Test
+  void aBatchThatFailsWhileOthersSucceedKeepsItsBackoff() throws Exception {
+    pipeline = new DeliveryPipeline(
+        new DeliveryPipeline.Settings(new BatchLimits(1, false, 4_000_000), 1, 0),
+        transport,
+        new RateLimiter(10_000, 1000, 1.0, System::currentTimeMillis),
+        new RetryPolicy(60_000, 60_000, 600_000, () -> 1.0),
+        outcomes,
+        metrics,
+        System::currentTimeMillis,
+        "test-sender");
+    // Braze fails every request holding p's object (e.g. an object that breaks its server).
+    transport.answer = r -> CompletableFuture.completedFuture(
+        label(r.objects().get(0)).startsWith("p:") ? status(500, "") : ok());
+    submit(event("p", "1"));
+    await().atMost(WAIT).until(() -> metrics.getServerErrors() == 1);
+    for (int i = 0; i < 20; i++) {
+      submit(event("u" + i, "1"));
+    }
+    await().atMost(WAIT).until(() -> outcomes.delivered.size() == 20);
+    Thread.sleep(200);
+    // One early retry when the others succeeded; failing again among successes, it backs off.
+    assertThat(transport.requests.stream().filter(r -> label(r.objects().get(0)).startsWith("p:"))).hasSize(2);
+  }
+
+  @Test
   void keepsAtMostTheAllowedRequestsInFlight() {
     pipeline(1, 3, 0);
     transport.answer = r -> new CompletableFuture<>();

@@ -38,6 +38,25 @@ class OffsetTrackerTest {
   }
 
   @Test
+  void releasesFinishedRecordsWhenTheyFinishNotWhenOffsetsAreRead() {
+    RecordEntry r0 = tracker.track(record(P0, 0), 1);
+    RecordEntry r1 = tracker.track(record(P0, 1), 2);
+    tracker.track(record(P0, 2), 0);
+    RecordEntry r3 = tracker.track(record(P0, 3), 1);
+    assertThat(tracker.openRecords()).isEqualTo(4);
+    tracker.objectFinished(r1, false);
+    tracker.objectFinished(r1, true);
+    assertThat(tracker.openRecords()).as("done or failed, but behind r0").isEqualTo(4);
+    tracker.objectFinished(r0, false);
+    assertThat(tracker.openRecords()).as("r0 released; r1 waits for its report").isEqualTo(3);
+    tracker.reported(r1);
+    assertThat(tracker.openRecords()).as("r1 and the skipped r2 released").isEqualTo(1);
+    tracker.objectFinished(r3, false);
+    assertThat(tracker.openRecords()).isZero();
+    assertThat(committable()).containsEntry(P0, new OffsetAndMetadata(4));
+  }
+
+  @Test
   void aRecordWithNoObjectsIsDoneAtOnce() {
     tracker.track(record(P1, 5), 0);
     assertThat(committable()).containsEntry(P1, new OffsetAndMetadata(6));
