@@ -1,6 +1,8 @@
 package io.ampbraze.connect.currents.mapping;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +40,11 @@ public final class AmplitudeMapper implements RecordConverter {
   static final String CUSTOM_PROPERTY_PREFIX = "[Custom event property] ";
   static final String PURCHASE_PROPERTY_PREFIX = "[Purchase property] ";
 
-  /** Currents fields that become Amplitude's own event keys. */
-  static final Map<String, String> CONTEXT_KEYS =
-      Map.of(
-          "platform", "platform",
-          "os_version", "os_version",
-          "device_model", "device_model",
-          "latitude", "location_lat",
-          "longitude", "location_lng");
+  /**
+   * Currents fields that become Amplitude's own event keys, in the order they are written (an
+   * ordered map: {@code Map.of} iterates in an order that changes from one JVM to the next).
+   */
+  static final Map<String, String> CONTEXT_KEYS = contextKeys();
 
   /** Fields of every type consumed by the top of the event. */
   private static final Set<String> IDENTITY_AND_TIME =
@@ -164,6 +163,16 @@ public final class AmplitudeMapper implements RecordConverter {
     Object up = e.remove("user_properties");
     e.putIfNotNull("user_properties", up);
     return new Converted.Emit(userId != null ? userId : deviceId, e);
+  }
+
+  private static Map<String, String> contextKeys() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("platform", "platform");
+    m.put("os_version", "os_version");
+    m.put("device_model", "device_model");
+    m.put("latitude", "location_lat");
+    m.put("longitude", "location_lng");
+    return Collections.unmodifiableMap(m);
   }
 
   private static boolean mapAdId(GenericRecord r, JsonValue e) {
