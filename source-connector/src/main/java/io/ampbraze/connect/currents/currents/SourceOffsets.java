@@ -36,7 +36,8 @@ public final class SourceOffsets {
     return p;
   }
 
-  static Map<String, Object> offset(String done, String file, long record, UtcHour sealedBefore) {
+  /** An offset; {@code sealedBefore} is an hour as {@code YYYY-MM-DD-HH}, or null. */
+  static Map<String, Object> offset(String done, String file, long record, String sealedBefore) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put(DONE, done);
     if (file != null) {
@@ -44,7 +45,7 @@ public final class SourceOffsets {
       o.put(RECORD, record);
     }
     if (sealedBefore != null) {
-      o.put(SEALED_BEFORE, sealedBefore.toString());
+      o.put(SEALED_BEFORE, sealedBefore);
     }
     return o;
   }
