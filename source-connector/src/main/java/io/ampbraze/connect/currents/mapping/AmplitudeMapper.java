@@ -3,6 +3,7 @@ package io.ampbraze.connect.currents.mapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ public final class AmplitudeMapper implements RecordConverter {
   /** Fields of a purchase consumed by Amplitude's revenue keys. */
   private static final Set<String> PURCHASE_FIELDS =
       Set.of("product_id", "price", "currency", "quantity");
+
+  /** Room for an event's own keys. */
+  private static final int EVENT_KEYS = 16;
 
   /** More plans than this means something keeps changing: start over rather than grow. */
   private static final int MAX_PLANS = 256;
@@ -165,6 +169,12 @@ public final class AmplitudeMapper implements RecordConverter {
     final String[] propKeys;
     final Action[] propActions;
     final String propertiesPrefix;
+    /**
+     * Whether no two event_properties keys can be the same: field names are distinct, but
+     * {@code user_id} becomes {@code braze_id} (a field may have that name too), and a field's
+     * name could start like a parsed property's (only with an unusual writer schema).
+     */
+    final boolean propKeysDistinct;
     /** Profile updates: the fields that go to {@code $set}, in schema order. */
     final int[] setPos;
     final String[] setKeys;
@@ -230,6 +240,9 @@ public final class AmplitudeMapper implements RecordConverter {
       this.propKeys = pKeys.toArray(String[]::new);
       this.propActions = pActions.toArray(Action[]::new);
       this.propertiesPrefix = custom ? CUSTOM_PROPERTY_PREFIX : PURCHASE_PROPERTY_PREFIX;
+      this.propKeysDistinct =
+          new HashSet<>(pKeys).size() == pKeys.size()
+              && pKeys.stream().noneMatch(k -> k.startsWith(propertiesPrefix));
       this.setPos = sPos.stream().mapToInt(Integer::intValue).toArray();
       this.setKeys = sKeys.toArray(String[]::new);
     }
@@ -280,50 +293,65 @@ public final class AmplitudeMapper implements RecordConverter {
         amplitudeType = template.eventType(null);
       }
 
-      JsonValue e = new JsonValue();
-      e.putIfNotNull("user_id", userId);
-      e.putIfNotNull("device_id", deviceId);
-      e.put("event_type", amplitudeType);
-      e.put("time", timeMs);
-      e.put("insert_id", insertId);
+      // The event's own keys are fixed and distinct: appended without looking them up.
+      JsonValue e = new JsonValue(EVENT_KEYS);
+      e.appendIfNotNull("user_id", userId);
+      e.appendIfNotNull("device_id", deviceId);
+      e.append("event_type", amplitudeType);
+      e.append("time", timeMs);
+      e.append("insert_id", insertId);
       for (int i = 0; i < contextPos.length; i++) {
-        e.putIfNotNull(contextKeys[i], AvroJson.toJson(r.get(contextPos[i])));
+        e.appendIfNotNull(contextKeys[i], AvroJson.toJson(r.get(contextPos[i])));
       }
       boolean adMapped = mapAdId(r, e);
       if (kind == Kind.PURCHASE) {
         mapPurchase(r, e);
       }
+      JsonValue props = eventProperties(r, adMapped);
+      if (!props.isEmpty()) {
+        e.append("event_properties", props);
+      }
+      if (kind == Kind.PROFILE) {
+        e.append("user_properties", userProperties(r));
+      }
+      return new Converted.Emit(userId != null ? userId : deviceId, e);
+    }
 
-      JsonValue props = new JsonValue();
+    private JsonValue eventProperties(GenericRecord r, boolean adMapped) {
+      JsonValue props = new JsonValue(propPos.length + 4);
       for (int i = 0; i < propPos.length; i++) {
         Object v = AvroJson.toJson(r.get(propPos[i]));
         if (v == null) {
           continue;
         }
         switch (propActions[i]) {
-          case PUT -> props.put(propKeys[i], v);
+          case PUT -> add(props, propKeys[i], v);
           case AD -> {
             if (!adMapped) {
-              props.put(propKeys[i], v);
+              add(props, propKeys[i], v);
             }
           }
           case PROPERTIES -> {
             Optional<Map<String, Object>> parsed = AvroJson.parseObject(v.toString());
             if (parsed.isPresent()) {
-              parsed.get().forEach((k, x) -> props.put(propertiesPrefix + k, x));
+              // A parsed object's keys are distinct, and so are they once prefixed.
+              parsed.get().forEach((k, x) -> add(props, propertiesPrefix + k, x));
             } else {
-              props.put("properties", v); // not a JSON object: kept as Braze sent it
+              add(props, "properties", v); // not a JSON object: kept as Braze sent it
             }
           }
         }
       }
-      if (!props.isEmpty()) {
-        e.put("event_properties", props);
+      return props;
+    }
+
+    /** Adds to event_properties: without a lookup when no two keys can be the same. */
+    private void add(JsonValue props, String key, Object value) {
+      if (propKeysDistinct) {
+        props.append(key, value);
+      } else {
+        props.put(key, value);
       }
-      if (kind == Kind.PROFILE) {
-        e.put("user_properties", userProperties(r));
-      }
-      return new Converted.Emit(userId != null ? userId : deviceId, e);
     }
 
     private boolean mapAdId(GenericRecord r, JsonValue e) {
@@ -333,8 +361,8 @@ public final class AmplitudeMapper implements RecordConverter {
         return false;
       }
       switch (type) {
-        case "ios_idfa" -> e.put("idfa", ad);
-        case "google_ad_id" -> e.put("adid", ad);
+        case "ios_idfa" -> e.append("idfa", ad);
+        case "google_ad_id" -> e.append("adid", ad);
         default -> {
           return false; // windows_ad_id, roku_ad_id: Amplitude has no key; kept as properties
         }
@@ -343,38 +371,38 @@ public final class AmplitudeMapper implements RecordConverter {
     }
 
     private void mapPurchase(GenericRecord r, JsonValue e) {
-      e.putIfNotNull("productId", text(r, productId));
+      e.appendIfNotNull("productId", text(r, productId));
       Object p = AvroJson.toJson(value(r, price));
       Object q = AvroJson.toJson(value(r, quantity));
       long n = q instanceof Number qn && qn.longValue() > 0 ? qn.longValue() : 1;
       if (p instanceof Number pn) {
-        e.put("price", pn);
-        e.put("quantity", n);
-        e.put("revenue", revenue(pn.doubleValue(), n));
+        e.append("price", pn);
+        e.append("quantity", n);
+        e.append("revenue", revenue(pn.doubleValue(), n));
       }
-      e.putIfNotNull("currency", text(r, currency));
+      e.appendIfNotNull("currency", text(r, currency));
     }
 
     private JsonValue userProperties(GenericRecord r) {
-      JsonValue set = new JsonValue();
-      JsonValue unset = new JsonValue();
+      JsonValue set = new JsonValue(setPos.length + 4);
       for (int i = 0; i < setPos.length; i++) {
-        set.putIfNotNull(setKeys[i], AvroJson.toJson(r.get(setPos[i])));
+        set.appendIfNotNull(setKeys[i], AvroJson.toJson(r.get(setPos[i]))); // field names: distinct
       }
+      JsonValue unset = new JsonValue(2);
       AvroJson.parseObject(text(r, customAttributes))
           .ifPresent(attrs -> attrs.forEach((k, v) -> {
             if (v == null) {
-              unset.put(k, "-");
+              unset.append(k, "-"); // a parsed object's keys are distinct
             } else {
-              set.put(k, v);
+              set.put(k, v); // may name a profile field too: the attribute wins, in its place
             }
           }));
-      JsonValue ops = new JsonValue();
+      JsonValue ops = new JsonValue(2);
       if (!set.isEmpty()) {
-        ops.put("$set", set);
+        ops.append("$set", set);
       }
       if (!unset.isEmpty()) {
-        ops.put("$unset", unset);
+        ops.append("$unset", unset);
       }
       return ops;
     }

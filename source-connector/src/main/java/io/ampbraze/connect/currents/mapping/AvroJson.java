@@ -81,11 +81,12 @@ public final class AvroJson {
 
   /** All fields of a record, in schema order; null fields kept or dropped. */
   public static JsonValue recordToJson(GenericRecord r, boolean keepNulls) {
-    JsonValue out = new JsonValue();
-    for (Schema.Field f : r.getSchema().getFields()) {
+    List<Schema.Field> fields = r.getSchema().getFields();
+    JsonValue out = new JsonValue(fields.size());
+    for (Schema.Field f : fields) {
       Object v = toJson(r.get(f.pos()));
       if (v != null || keepNulls) {
-        out.put(f.name(), v);
+        out.append(f.name(), v); // field names are unique within a record
       }
     }
     return out;
