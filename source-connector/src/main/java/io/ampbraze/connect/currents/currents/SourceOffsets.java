@@ -38,7 +38,7 @@ public final class SourceOffsets {
 
   /** An offset; {@code sealedBefore} is an hour as {@code YYYY-MM-DD-HH}, or null. */
   static Map<String, Object> offset(String done, String file, long record, String sealedBefore) {
-    Map<String, Object> o = new LinkedHashMap<>();
+    Map<String, Object> o = new LinkedHashMap<>(8); // 4 keys at most: no resize
     o.put(DONE, done);
     if (file != null) {
       o.put(FILE, file);
