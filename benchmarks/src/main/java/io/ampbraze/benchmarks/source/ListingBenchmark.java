@@ -98,7 +98,8 @@ final class ListingBenchmark {
 
     // A first task reads every file (locally: same keys, same offsets) and leaves its offsets.
     FakeSourceTaskContext.InMemoryOffsets offsets = new FakeSourceTaskContext.InMemoryOffsets();
-    Map<String, String> local = props();
+    Pace localPace = Pace.of(plan, 0);
+    Map<String, String> local = props(localPace);
     local.put("currents.storage", "local");
     local.put("currents.local.root", localRoot.toString());
     try (SourceTaskDriver reader = new SourceTaskDriver(local, offsets)) {
@@ -107,7 +108,7 @@ final class ListingBenchmark {
     }
     ObjectNode settings = Results.object();
     if (s3 == null) {
-      measure(store, existing, local, offsets, settings, generator, current);
+      measure(store, existing, local, localPace, offsets, settings, generator, current);
     } else {
       long seeding = System.nanoTime();
       S3MockSeeder.seed(s3.s3(), bucket, localRoot, s3.seeding());
@@ -117,7 +118,12 @@ final class ListingBenchmark {
       settings.put("s3Seeding", s3.seeding().name().toLowerCase(Locale.ROOT));
       settings.put("s3SeedingSeconds", seedSeconds);
       SourceBenchmarks.deleteTree(localRoot);
-      Map<String, String> remote = props();
+      long slowestList = S3MockSeeder.slowestDayListingMs(s3.s3(), bucket, SourceBenchmarks.PREFIX, current);
+      Pace pace = Pace.of(plan, slowestList);
+      System.out.printf(Locale.ROOT, "  S3Mock answers a day's listing in up to %d ms: poll interval %,d ms%n", slowestList,
+          pace.pollIntervalMs());
+      settings.put("s3SlowestDayListingMs", slowestList);
+      Map<String, String> remote = props(pace);
       remote.put("currents.storage", "s3");
       remote.put("currents.bucket", bucket);
       remote.put("s3.endpoint.url", s3.s3().endpoint().toString());
@@ -128,15 +134,16 @@ final class ListingBenchmark {
       try (S3Client client = s3.s3().client()) {
         // New files arrive through the S3 API.
         sink.switchTo((key, bytes) -> client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes)));
-        measure(store, existing, remote, offsets, settings, generator, current);
+        measure(store, existing, remote, pace, offsets, settings, generator, current);
       }
     }
     SourceBenchmarks.deleteTree(localRoot);
   }
 
   /** Starts the measured task from {@code offsets} and counts the storage calls of its cycles. */
-  private void measure(String store, int existing, Map<String, String> props, FakeSourceTaskContext.InMemoryOffsets offsets,
-      ObjectNode settings, CurrentsBucketGenerator generator, Instant current) throws Exception {
+  private void measure(String store, int existing, Map<String, String> props, Pace pace,
+      FakeSourceTaskContext.InMemoryOffsets offsets, ObjectNode settings, CurrentsBucketGenerator generator,
+      Instant current) throws Exception {
     int hours = existing / (TYPES.size() * FILES_PER_HOUR);
     settings.put("store", store);
     settings.put("existingFiles", existing);
@@ -144,7 +151,8 @@ final class ListingBenchmark {
     settings.put("eventTypes", TYPES.size());
     settings.put("filesPerHourAndType", FILES_PER_HOUR);
     settings.put("newFilesPerCycle", plan.newFiles());
-    settings.put("pollIntervalMs", plan.pollIntervalMs());
+    settings.put("pollIntervalMs", pace.pollIntervalMs());
+    settings.put("cycleEndsAfterQuietMs", pace.quietMs());
     settings.put("lookbackHours", "48 (default)");
     settings.put("sweepHorizonHours", "168 (default)");
     String id = store + "-" + existing;
@@ -156,14 +164,14 @@ final class ListingBenchmark {
         "Poll cycle on " + store + ", " + existing + " files read, " + plan.newFiles() + " new", settings);
     try (SourceTaskDriver task = new SourceTaskDriver(props, offsets)) {
       SourceTaskMetrics.Snapshot s0 = task.metrics.read();
-      settle(task);
+      settle(task, pace);
       startup.addRun(calls(task.metrics.read().minus(s0)));
       for (int c = 0; c < plan.cycles(); c++) {
-        quiet.addRun(oneCycle(task, () -> { }));
+        quiet.addRun(oneCycle(task, pace, () -> { }));
       }
       for (int c = 0; c < plan.cycles(); c++) {
         long before = task.metrics.read().recordsRead();
-        Map<String, Double> d = oneCycle(task, () -> {
+        Map<String, Double> d = oneCycle(task, pace, () -> {
           for (int i = 0; i < plan.newFiles(); i++) {
             generator.write(FileSpec.of(TYPES.get(i % TYPES.size()), current).withRecords(RECORDS_PER_FILE));
           }
@@ -183,12 +191,35 @@ final class ListingBenchmark {
     results.write();
   }
 
-  private Map<String, String> props() {
+  private Map<String, String> props(Pace pace) {
     Map<String, String> p = new HashMap<>();
     p.put("currents.prefix", SourceBenchmarks.PREFIX);
     p.put("topic", "amplitude-events");
-    p.put("currents.poll.interval.ms", Long.toString(plan.pollIntervalMs()));
+    p.put("currents.poll.interval.ms", Long.toString(pace.pollIntervalMs()));
     return p;
+  }
+
+  /**
+   * How the measured task is paced: its poll interval, and how long listing must pause to count
+   * as the end of a cycle. One cycle's listing must end, and pause, well before the next one is
+   * due, or cycles run into each other and cannot be told apart. S3Mock answers a list request in
+   * time that grows with its bucket (it reads the bucket's whole key index for each): up to a
+   * second with 20,000 objects on a busy machine, so the S3 runs are paced by the measured time
+   * of a list request. Only the wait between cycles changes: what a cycle lists does not depend on
+   * the poll interval.
+   */
+  record Pace(long pollIntervalMs, long quietMs) {
+    /** A pause longer than this between list calls separates two cycles. */
+    long gapMs() {
+      return quietMs * 2 / 3;
+    }
+
+    static Pace of(SourcePlan plan, long slowestListMs) {
+      long quiet = Math.max(1_500, 3 * slowestListMs);
+      // A cycle: about 3 list calls per event-type folder, plus discovery now and then.
+      long cycle = (3L * TYPES.size() + 4) * slowestListMs;
+      return new Pace(Math.max(plan.pollIntervalMs(), cycle + 2 * quiet), quiet);
+    }
   }
 
   private static Map<String, Double> calls(SourceTaskMetrics.Snapshot d) {
@@ -208,19 +239,19 @@ final class ListingBenchmark {
   }
 
   /** Polls until the start-up work (discovery, sweep, re-reads) is done and listing has gone quiet. */
-  private int settle(SourceTaskDriver task) throws InterruptedException {
+  private int settle(SourceTaskDriver task, Pace pace) throws InterruptedException {
     long quietSince = System.currentTimeMillis();
     long lastCalls = task.metrics.read().listCalls();
     int bursts = 0;
     long end = System.currentTimeMillis() + 600_000;
-    while (System.currentTimeMillis() - quietSince < 1_500 || task.metrics.read().pendingFiles() > 0) {
+    while (System.currentTimeMillis() - quietSince < pace.quietMs() || task.metrics.read().pendingFiles() > 0) {
       if (System.currentTimeMillis() > end) {
         throw new IllegalStateException("the task did not settle: " + task.metrics.read());
       }
       task.pollOnce();
       long calls = task.metrics.read().listCalls();
       if (calls != lastCalls) {
-        if (System.currentTimeMillis() - quietSince >= 1_000) {
+        if (System.currentTimeMillis() - quietSince >= pace.gapMs()) {
           bursts++; // listing resumed after a pause: another cycle
         }
         lastCalls = calls;
@@ -235,17 +266,17 @@ final class ListingBenchmark {
    * the task is idle between two cycles, then polls until the next cycle's listing has started
    * and gone quiet and nothing is pending.
    */
-  private Map<String, Double> oneCycle(SourceTaskDriver task, Runnable before) throws InterruptedException {
+  private Map<String, Double> oneCycle(SourceTaskDriver task, Pace pace, Runnable before) throws InterruptedException {
     before.run();
     SourceTaskMetrics.Snapshot start = task.metrics.read();
-    long end = System.currentTimeMillis() + 5 * plan.pollIntervalMs() + 60_000;
+    long end = System.currentTimeMillis() + 5 * pace.pollIntervalMs() + 60_000;
     while (task.metrics.read().listCalls() == start.listCalls()) {
       if (System.currentTimeMillis() > end) {
         throw new IllegalStateException("no poll cycle started");
       }
       task.pollOnce();
     }
-    int more = settle(task);
+    int more = settle(task, pace);
     return calls(task.metrics.read().minus(start), 1 + more);
   }
 

@@ -25,6 +25,12 @@ final class S3MockHandle implements AutoCloseable {
   static final String SECRET_KEY = "bench-secret-key";
 
   private static final String RETAIN_FILES = "com.adobe.testing.s3mock.store.retainFilesOnExit";
+  /**
+   * Tomcat warns at every stop that S3Mock left a worker thread running (harmless here): kept
+   * quiet, and held so java.util.logging does not forget the level.
+   */
+  private static final java.util.logging.Logger TOMCAT_LOADER =
+      java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
 
   private final Path root;
   private S3MockApplication app;
@@ -56,6 +62,7 @@ final class S3MockHandle implements AutoCloseable {
 
   /** Stops S3Mock; {@link #startAgain} starts it on the same folder. */
   void stop() {
+    TOMCAT_LOADER.setLevel(java.util.logging.Level.SEVERE);
     app.stop();
     app = null;
   }

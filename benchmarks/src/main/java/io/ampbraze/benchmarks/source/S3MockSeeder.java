@@ -115,6 +115,38 @@ final class S3MockSeeder {
     }
   }
 
+  /**
+   * The slowest of the list requests a window listing makes, as S3Mock answers them now: for
+   * each event-type folder ({@code prefix/<integration>/<event type>/}) the keys of the day
+   * before {@code hour} ({@code date=YYYY-MM-DD-}), twice.
+   */
+  static long slowestDayListingMs(S3MockHandle s3, String bucket, String prefix, Instant hour) {
+    String day = "date=" + hour.minus(1, ChronoUnit.DAYS).toString().substring(0, 10) + "-";
+    long slowest = 0;
+    try (S3Client client = s3.client()) {
+      List<String> folders = new ArrayList<>();
+      for (String integration : subfolders(client, bucket, prefix + "/")) {
+        folders.addAll(subfolders(client, bucket, integration));
+      }
+      if (folders.isEmpty()) {
+        throw new IllegalStateException("S3Mock bucket " + bucket + " has no event-type folders under " + prefix);
+      }
+      for (int round = 0; round < 2; round++) {
+        for (String folder : folders) {
+          long t = System.nanoTime();
+          client.listObjectsV2(r -> r.bucket(bucket).prefix(folder + day));
+          slowest = Math.max(slowest, (System.nanoTime() - t) / 1_000_000);
+        }
+      }
+    }
+    return slowest;
+  }
+
+  private static List<String> subfolders(S3Client client, String bucket, String folder) {
+    return client.listObjectsV2(r -> r.bucket(bucket).prefix(folder).delimiter("/")).commonPrefixes().stream()
+        .map(p -> p.prefix()).toList();
+  }
+
   private static Void put(S3Client client, String bucket, Path folder, Path file) throws IOException {
     client.putObject(r -> r.bucket(bucket).key(keyOf(folder, file)), RequestBody.fromFile(file));
     return null;
