@@ -1,9 +1,13 @@
 package io.ampbraze.connect.currents.currents;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,16 +42,92 @@ public final class SourceOffsets {
 
   /** An offset; {@code sealedBefore} is an hour as {@code YYYY-MM-DD-HH}, or null. */
   static Map<String, Object> offset(String done, String file, long record, String sealedBefore) {
-    Map<String, Object> o = new LinkedHashMap<>(8); // 4 keys at most: no resize
-    o.put(DONE, done);
-    if (file != null) {
-      o.put(FILE, file);
-      o.put(RECORD, record);
+    return new Offset(done, file, record, sealedBefore);
+  }
+
+  /**
+   * An offset as an unmodifiable map of its keys, in the order {@code done}, {@code file}, {@code
+   * record}, {@code sealed_before}: every emitted record carries one, and a hash map with its
+   * nodes cost more than the rest of the record's bookkeeping together.
+   */
+  private static final class Offset extends AbstractMap<String, Object> {
+    private final String[] keys;
+    private final Object[] values;
+
+    Offset(String done, String file, long record, String sealedBefore) {
+      int n = 1 + (file != null ? 2 : 0) + (sealedBefore != null ? 1 : 0);
+      keys = new String[n];
+      values = new Object[n];
+      int i = 0;
+      keys[i] = DONE;
+      values[i++] = done;
+      if (file != null) {
+        keys[i] = FILE;
+        values[i++] = file;
+        keys[i] = RECORD;
+        values[i++] = record;
+      }
+      if (sealedBefore != null) {
+        keys[i] = SEALED_BEFORE;
+        values[i] = sealedBefore;
+      }
     }
-    if (sealedBefore != null) {
-      o.put(SEALED_BEFORE, sealedBefore);
+
+    @Override
+    public int size() {
+      return keys.length;
     }
-    return o;
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      for (String k : keys) {
+        if (k.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return keys.length;
+        }
+
+        @Override
+        public Iterator<Map.Entry<String, Object>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < keys.length;
+            }
+
+            @Override
+            public Map.Entry<String, Object> next() {
+              if (next >= keys.length) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+            }
+          };
+        }
+      };
+    }
   }
 
   /** Parses a stored partition; throws {@link IllegalArgumentException} naming what is wrong. */

@@ -31,14 +31,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ampbraze.connect.currents.config.EventNameOverrides;
+import io.ampbraze.connect.currents.currents.CurrentsDatumReader;
 
 /**
  * Pins the exact output of both converters, byte for byte, on a fixed set of Currents records:
  * records of every event type the testkit generates (both schema versions) and hand-made edge
  * cases (every Avro type, odd {@code properties} and {@code custom_attributes} JSON, purchases
  * with float/double/int prices and quantities, non-finite numbers, name overrides, derived event
- * names). Each record goes through an Avro container file and {@code DataFileStream}, as in the
- * task, so the converters see the same value classes as in production.
+ * names). Each record goes through an Avro container file and {@code DataFileStream} with the
+ * task's {@link CurrentsDatumReader}, so the converters see the same value classes as in
+ * production, and again with Avro's default reader (strings as {@code Utf8}): same output.
  *
  * <p>On a mismatch the actual results are written to {@code
  * target/golden-actual/mapping-cases.jsonl}: if the change is intended, review the diff and copy
@@ -66,13 +68,20 @@ class MappingGoldenTest {
       }
       cases++;
       Schema schema = schemas.get(node.get("schema").asText());
-      GenericRecord record = throughContainerFile(schema, decode(schema, node));
+      GenericRecord decoded = decode(schema, node);
+      GenericRecord record = throughContainerFile(schema, decoded, new CurrentsDatumReader());
       Converted result = converterFor(node).convert(node.get("eventType").asText(), record);
       ObjectNode actual = describe(result);
       String expected = JSON.writeValueAsString(node.get("expect"));
       String got = JSON.writeValueAsString(actual);
       if (!expected.equals(got)) {
         mismatches.add(node.get("case").asText() + "\n  expected " + expected + "\n  actual   " + got);
+      }
+      // Avro's default reader (strings as Utf8) gives the very same output as the task's.
+      GenericRecord utf8 = throughContainerFile(schema, decoded, new GenericDatumReader<>());
+      String gotUtf8 = JSON.writeValueAsString(describe(converterFor(node).convert(node.get("eventType").asText(), utf8)));
+      if (!gotUtf8.equals(got)) {
+        mismatches.add(node.get("case").asText() + " (Avro's default reader)\n  task    " + got + "\n  default " + gotUtf8);
       }
       if (result instanceof Converted.Emit emit) {
         // JsonConverter (schemas.enable=false) writes the same JSON: same keys in the same order,
@@ -124,14 +133,15 @@ class MappingGoldenTest {
     return reader.read(null, DecoderFactory.get().jsonDecoder(schema, node.get("record").toString()));
   }
 
-  private static GenericRecord throughContainerFile(Schema schema, GenericRecord r) throws IOException {
+  private static GenericRecord throughContainerFile(Schema schema, GenericRecord r, GenericDatumReader<GenericRecord> reader)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataFileWriter<GenericRecord> w = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       w.create(schema, bytes);
       w.append(r);
     }
     try (DataFileStream<GenericRecord> in =
-        new DataFileStream<>(new ByteArrayInputStream(bytes.toByteArray()), new GenericDatumReader<>())) {
+        new DataFileStream<>(new ByteArrayInputStream(bytes.toByteArray()), reader)) {
       return in.next();
     }
   }
