@@ -164,7 +164,7 @@ final class ListingBenchmark {
         "Poll cycle on " + store + ", " + existing + " files read, " + plan.newFiles() + " new", settings);
     try (SourceTaskDriver task = new SourceTaskDriver(props, offsets)) {
       SourceTaskMetrics.Snapshot s0 = task.metrics.read();
-      settle(task, pace);
+      settle(task, pace, System.currentTimeMillis());
       startup.addRun(calls(task.metrics.read().minus(s0)));
       for (int c = 0; c < plan.cycles(); c++) {
         quiet.addRun(oneCycle(task, pace, () -> { }));
@@ -215,7 +215,7 @@ final class ListingBenchmark {
     }
 
     static Pace of(SourcePlan plan, long slowestListMs) {
-      long quiet = Math.max(1_500, 3 * slowestListMs);
+      long quiet = Math.max(1_500, 4 * slowestListMs);
       // A cycle: about 3 list calls per event-type folder, plus discovery now and then.
       long cycle = (3L * TYPES.size() + 4) * slowestListMs;
       return new Pace(Math.max(plan.pollIntervalMs(), cycle + 2 * quiet), quiet);
@@ -238,10 +238,16 @@ final class ListingBenchmark {
     return out;
   }
 
-  /** Polls until the start-up work (discovery, sweep, re-reads) is done and listing has gone quiet. */
-  private int settle(SourceTaskDriver task, Pace pace) throws InterruptedException {
+  /**
+   * Polls until the start-up work (discovery, sweep, re-reads) is done and listing has gone quiet;
+   * returns how many further cycles began meanwhile. Listing that resumes after a pause is
+   * another cycle only if a poll interval has passed since the last one began (the next window
+   * is due one interval after a cycle starts): a slow list request is a pause too.
+   */
+  private int settle(SourceTaskDriver task, Pace pace, long cycleStartedAt) throws InterruptedException {
     long quietSince = System.currentTimeMillis();
     long lastCalls = task.metrics.read().listCalls();
+    long cycleStart = cycleStartedAt;
     int bursts = 0;
     long end = System.currentTimeMillis() + 600_000;
     while (System.currentTimeMillis() - quietSince < pace.quietMs() || task.metrics.read().pendingFiles() > 0) {
@@ -251,11 +257,13 @@ final class ListingBenchmark {
       task.pollOnce();
       long calls = task.metrics.read().listCalls();
       if (calls != lastCalls) {
-        if (System.currentTimeMillis() - quietSince >= pace.gapMs()) {
-          bursts++; // listing resumed after a pause: another cycle
+        long now = System.currentTimeMillis();
+        if (now - quietSince >= pace.gapMs() && now - cycleStart >= pace.pollIntervalMs() * 9 / 10) {
+          bursts++; // listing resumed after a pause, an interval after the last cycle: another cycle
+          cycleStart = now;
         }
         lastCalls = calls;
-        quietSince = System.currentTimeMillis();
+        quietSince = now;
       }
     }
     return bursts;
@@ -276,7 +284,7 @@ final class ListingBenchmark {
       }
       task.pollOnce();
     }
-    int more = settle(task, pace);
+    int more = settle(task, pace, System.currentTimeMillis());
     return calls(task.metrics.read().minus(start), 1 + more);
   }
 
