@@ -5,7 +5,6 @@ import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -34,43 +33,54 @@ public final class SourceOffsets {
   private SourceOffsets() {}
 
   public static Map<String, String> partition(HourKey key) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put(FOLDER, key.folder());
-    p.put(HOUR, key.hour().toString());
-    return p;
+    return new FixedMap<>(new String[] {FOLDER, HOUR}, new String[] {key.folder(), key.hour().toString()});
   }
 
   /** An offset; {@code sealedBefore} is an hour as {@code YYYY-MM-DD-HH}, or null. */
   static Map<String, Object> offset(String done, String file, long record, String sealedBefore) {
-    return new Offset(done, file, record, sealedBefore);
+    int n = 1 + (file != null ? 2 : 0) + (sealedBefore != null ? 1 : 0);
+    String[] keys = new String[n];
+    Object[] values = new Object[n];
+    int i = 0;
+    keys[i] = DONE;
+    values[i++] = done;
+    if (file != null) {
+      keys[i] = FILE;
+      values[i++] = file;
+      keys[i] = RECORD;
+      values[i++] = record;
+    }
+    if (sealedBefore != null) {
+      keys[i] = SEALED_BEFORE;
+      values[i] = sealedBefore;
+    }
+    return new FixedMap<>(keys, values);
   }
 
   /**
-   * An offset as an unmodifiable map of its keys, in the order {@code done}, {@code file}, {@code
-   * record}, {@code sealed_before}: every emitted record carries one, and a hash map with its
-   * nodes cost more than the rest of the record's bookkeeping together.
+   * A partition or an offset: an unmodifiable map of a few keys in a fixed order (Connect
+   * serialises them in iteration order), with its hash code kept. Every emitted record carries
+   * one of each: the worker hashes the partition for each record, and a hash map with its nodes
+   * cost more than the rest of a record's bookkeeping together.
    */
-  private static final class Offset extends AbstractMap<String, Object> {
+  private static final class FixedMap<V> extends AbstractMap<String, V> {
     private final String[] keys;
-    private final Object[] values;
+    private final V[] values;
+    private int hash;
 
-    Offset(String done, String file, long record, String sealedBefore) {
-      int n = 1 + (file != null ? 2 : 0) + (sealedBefore != null ? 1 : 0);
-      keys = new String[n];
-      values = new Object[n];
-      int i = 0;
-      keys[i] = DONE;
-      values[i++] = done;
-      if (file != null) {
-        keys[i] = FILE;
-        values[i++] = file;
-        keys[i] = RECORD;
-        values[i++] = record;
+    FixedMap(String[] keys, V[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = hash;
+      if (h == 0) {
+        h = super.hashCode(); // the Map contract's: keys and values are immutable
+        hash = h;
       }
-      if (sealedBefore != null) {
-        keys[i] = SEALED_BEFORE;
-        values[i] = sealedBefore;
-      }
+      return h;
     }
 
     @Override
@@ -79,7 +89,7 @@ public final class SourceOffsets {
     }
 
     @Override
-    public Object get(Object key) {
+    public V get(Object key) {
       for (int i = 0; i < keys.length; i++) {
         if (keys[i].equals(key)) {
           return values[i];
@@ -99,7 +109,7 @@ public final class SourceOffsets {
     }
 
     @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
+    public Set<Map.Entry<String, V>> entrySet() {
       return new AbstractSet<>() {
         @Override
         public int size() {
@@ -107,7 +117,7 @@ public final class SourceOffsets {
         }
 
         @Override
-        public Iterator<Map.Entry<String, Object>> iterator() {
+        public Iterator<Map.Entry<String, V>> iterator() {
           return new Iterator<>() {
             private int next;
 
@@ -117,7 +127,7 @@ public final class SourceOffsets {
             }
 
             @Override
-            public Map.Entry<String, Object> next() {
+            public Map.Entry<String, V> next() {
               if (next >= keys.length) {
                 throw new NoSuchElementException();
               }

@@ -24,6 +24,25 @@ class SourceOffsetsTest {
   }
 
   @Test
+  void partitionFindsAndIsFoundAsAMapKeyLikeTheWorkersOwnMaps() {
+    Map<String, String> partition = SourceOffsets.partition(KEY);
+    Map<String, String> connects = new LinkedHashMap<>();
+    connects.put("folder", FOLDER);
+    connects.put("hour", "2024-03-05-07");
+    assertThat(partition).isEqualTo(connects);
+    assertThat(connects).isEqualTo(partition);
+    assertThat(partition.hashCode()).isEqualTo(connects.hashCode()).isEqualTo(partition.hashCode());
+    Map<Map<String, String>, String> byPartition = new HashMap<>();
+    byPartition.put(partition, "ours");
+    assertThat(byPartition.get(connects)).isEqualTo("ours");
+    byPartition.clear();
+    byPartition.put(connects, "theirs");
+    assertThat(byPartition.get(partition)).isEqualTo("theirs");
+    assertThatThrownBy(() -> partition.put("hour", "x")).isInstanceOf(UnsupportedOperationException.class);
+    OffsetUtils.validateFormat(partition);
+  }
+
+  @Test
   void stateRoundTripsThroughConnectsOffsetConverter() {
     HourState s = HourState.empty(KEY);
     s.markDone(FOLDER + "date=2024-03-05-07/1/0/z.avro");
