@@ -68,7 +68,14 @@ final class S3MockSeeder {
   /** The mode from {@code BENCH_S3_SEED} ({@code bulk} or {@code api}); bulk when unset. */
   static Mode modeFromEnvironment() {
     String v = System.getenv("BENCH_S3_SEED");
-    return v == null || v.isBlank() ? Mode.BULK : Mode.valueOf(v.trim().toUpperCase(Locale.ROOT));
+    if (v == null || v.isBlank()) {
+      return Mode.BULK;
+    }
+    try {
+      return Mode.valueOf(v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BENCH_S3_SEED must be bulk or api, not '" + v + "'", e);
+    }
   }
 
   /**
