@@ -28,7 +28,8 @@ import io.ampbraze.benchmarks.source.SourcePlan;
  * </pre>
  *
  * Names for --only: sink (all of it) or its scenarios transport, naive, throughput, sweep, latency,
- * commit, outage; source (all of it) or source-throughput, source-listing.
+ * commit, outage; source (all of it) or source-throughput, source-listing. {@code BENCH_S3_SEED}
+ * ({@code bulk} or {@code api}) says how source-listing fills its S3Mock buckets (see S3MockSeeder).
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -76,7 +77,9 @@ public final class BenchmarkMain {
         case "--help", "-h" -> {
           System.out.println("usage: ./benchmarks.sh [--quick] [--only sink|source|transport,naive,throughput,sweep,latency,"
               + "commit,outage,source-throughput,source-listing] [--runs N] [--out DIR] [--latency-ms MS] [--high-latency-ms MS] [--rate-limit R/W] "
-              + "[--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--sweep N,N,...] [--probe-backlog-ms MS] [--set CONNECTOR_KEY=VALUE]...");
+              + "[--tasks N] [--in-flight N] [--tasks-high N] [--in-flight-high N] [--sweep N,N,...] [--probe-backlog-ms MS] [--set CONNECTOR_KEY=VALUE]...\n"
+              + "environment: BENCH_S3_SEED=bulk (default: source-listing writes S3Mock's store directly) or api "
+              + "(every file PUT through the S3 API: slow for 20,000 files)");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");

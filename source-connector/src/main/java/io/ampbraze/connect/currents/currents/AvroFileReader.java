@@ -9,7 +9,6 @@ import java.util.Arrays;
 
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
@@ -52,7 +51,7 @@ public final class AvroFileReader implements AutoCloseable {
     TrackingStream in = new TrackingStream(storage.open(key));
     DataFileStream<GenericRecord> stream;
     try {
-      stream = new DataFileStream<>(in, new GenericDatumReader<>());
+      stream = new DataFileStream<>(in, new CurrentsDatumReader());
     } catch (IOException | RuntimeException e) {
       closeQuietly(in);
       throw fail(key, 0, in, e, "not an Avro object container file");

@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
@@ -58,6 +59,10 @@ public final class CurrentsPoller {
     final HourState state;
     final AvroFileReader reader;
     long invalid;
+    // The same for every record of the file: made once (headers are immutable, so shared).
+    String topic;
+    Header eventTypeHeader;
+    Header fileHeader;
 
     OpenFile(CurrentsFile file, HourState state, AvroFileReader reader) {
       this.file = file;
@@ -288,18 +293,24 @@ public final class CurrentsPoller {
     if (held == null) {
       return;
     }
-    HourState st = held.of.state;
-    String eventType = held.of.file.folder().eventType();
+    OpenFile of = held.of;
+    HourState st = of.state;
+    if (of.topic == null) {
+      String eventType = of.file.folder().eventType();
+      of.topic = topic.topicFor(eventType);
+      of.eventTypeHeader = stringHeader(HEADER_EVENT_TYPE, eventType);
+      of.fileHeader = stringHeader(HEADER_FILE, of.file.key());
+    }
     ConnectHeaders headers = new ConnectHeaders();
-    headers.addString(HEADER_EVENT_TYPE, eventType);
-    headers.addString(HEADER_FILE, held.of.file.key());
+    headers.add(of.eventTypeHeader);
+    headers.add(of.fileHeader);
     headers.addLong(HEADER_RECORD, held.index);
-    Map<String, Object> offset = st.offset(scanner.sealedBefore(held.of.file.folder().folder()));
+    Map<String, Object> offset = st.offset(scanner.sealedBefore(of.file.folder().folder()));
     out.add(
         new SourceRecord(
             st.partition(),
             offset,
-            topic.topicFor(eventType),
+            of.topic,
             null,
             Schema.OPTIONAL_STRING_SCHEMA,
             held.emit.key(),
@@ -310,6 +321,10 @@ public final class CurrentsPoller {
     st.emitted();
     metrics.recordEmitted();
     held = null;
+  }
+
+  private static Header stringHeader(String key, String value) {
+    return new ConnectHeaders().addString(key, value).lastWithName(key);
   }
 
   private void finish(OpenFile of, List<SourceRecord> out) {

@@ -16,6 +16,8 @@ public final class HourState {
   private final Map<String, String> partition;
   private final Set<String> done;
   private String doneEncoded;
+  private UtcHour sealedBeforeOf;
+  private String sealedBeforeText;
   private String file;
   private long position;
   private final UtcHour loadedSealedBefore;
@@ -108,7 +110,12 @@ public final class HourState {
 
   /** The offset a record emitted now carries for this partition. */
   public Map<String, Object> offset(UtcHour sealedBefore) {
-    return SourceOffsets.offset(doneEncoded(), file, position, sealedBefore);
+    if (sealedBefore != null && !sealedBefore.equals(sealedBeforeOf)) {
+      sealedBeforeOf = sealedBefore;
+      sealedBeforeText = sealedBefore.toString(); // formatted once, not for every record
+    }
+    return SourceOffsets.offset(
+        doneEncoded(), file, position, sealedBefore == null ? null : sealedBeforeText);
   }
 
   String doneEncoded() {

@@ -23,6 +23,8 @@ public final class ProgressStore {
   private final Map<HourKey, HourState> states = new ConcurrentHashMap<>();
   private final Map<Map<String, String>, HourState> byPartition = new ConcurrentHashMap<>();
   private final AtomicLong commitEpoch = new AtomicLong();
+  /** The state of the last acknowledged record (an evicted state is never acknowledged again). */
+  private volatile HourState lastAcked;
 
   public ProgressStore(OffsetStorageReader reader) {
     this.reader = reader;
@@ -81,10 +83,16 @@ public final class ProgressStore {
 
   /** A record of this partition is in Kafka (called by the worker, any thread). */
   public void acked(Map<String, ?> partition) {
-    HourState s = byPartition.get(partition);
-    if (s != null) {
-      s.acked(commitEpoch.get());
+    // Records carry their state's own partition map: most acks are for the same one as the last.
+    HourState s = lastAcked;
+    if (s == null || s.partition() != partition) {
+      s = byPartition.get(partition);
+      if (s == null) {
+        return;
+      }
+      lastAcked = s;
     }
+    s.acked(commitEpoch.get());
   }
 
   /** The worker committed offsets (called by the worker, any thread). */
@@ -99,6 +107,9 @@ public final class ProgressStore {
       boolean drop = evictable.test(s) && s.committed(epoch);
       if (drop) {
         byPartition.remove(s.partition());
+        if (lastAcked == s) {
+          lastAcked = null;
+        }
       }
       return drop;
     });

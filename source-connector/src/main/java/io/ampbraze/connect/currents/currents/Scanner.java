@@ -100,6 +100,9 @@ final class Scanner {
   private final Clock clock;
 
   private final Map<String, Stream> streams = new LinkedHashMap<>();
+  /** The stream {@link #sealedBefore} found last, and the folder instance it was asked for. */
+  private String lastSealFolder;
+  private Stream lastSealStream;
   private final Deque<ListJob> windowJobs = new ArrayDeque<>();
   private final Deque<ListJob> sweepJobs = new ArrayDeque<>();
   private final Set<String> warnedKeys = new HashSet<>();
@@ -179,8 +182,18 @@ final class Scanner {
 
   /** The seal of a folder: its hours before this one are final. Null if none. */
   UtcHour sealedBefore(String folder) {
-    Stream s = streams.get(folder);
-    return s == null ? null : s.sealedBefore;
+    // Asked for every emitted record, mostly with the same folder instance: a map lookup would
+    // compare the long key text each time. Streams are only ever added, so a found one stays.
+    Stream s = lastSealStream;
+    if (s == null || folder != lastSealFolder) {
+      s = streams.get(folder);
+      if (s == null) {
+        return null;
+      }
+      lastSealFolder = folder;
+      lastSealStream = s;
+    }
+    return s.sealedBefore;
   }
 
   /** The first hour the window of {@code now} covers. */

@@ -1,9 +1,12 @@
 package io.ampbraze.connect.currents.currents;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,23 +33,111 @@ public final class SourceOffsets {
   private SourceOffsets() {}
 
   public static Map<String, String> partition(HourKey key) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put(FOLDER, key.folder());
-    p.put(HOUR, key.hour().toString());
-    return p;
+    return new FixedMap<>(new String[] {FOLDER, HOUR}, new String[] {key.folder(), key.hour().toString()});
   }
 
-  static Map<String, Object> offset(String done, String file, long record, UtcHour sealedBefore) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put(DONE, done);
+  /** An offset; {@code sealedBefore} is an hour as {@code YYYY-MM-DD-HH}, or null. */
+  static Map<String, Object> offset(String done, String file, long record, String sealedBefore) {
+    int n = 1 + (file != null ? 2 : 0) + (sealedBefore != null ? 1 : 0);
+    String[] keys = new String[n];
+    Object[] values = new Object[n];
+    int i = 0;
+    keys[i] = DONE;
+    values[i++] = done;
     if (file != null) {
-      o.put(FILE, file);
-      o.put(RECORD, record);
+      keys[i] = FILE;
+      values[i++] = file;
+      keys[i] = RECORD;
+      values[i++] = record;
     }
     if (sealedBefore != null) {
-      o.put(SEALED_BEFORE, sealedBefore.toString());
+      keys[i] = SEALED_BEFORE;
+      values[i] = sealedBefore;
     }
-    return o;
+    return new FixedMap<>(keys, values);
+  }
+
+  /**
+   * A partition or an offset: an unmodifiable map of a few keys in a fixed order (Connect
+   * serialises them in iteration order), with its hash code kept. Every emitted record carries
+   * one of each: the worker hashes the partition for each record, and a hash map with its nodes
+   * cost more than the rest of a record's bookkeeping together.
+   */
+  private static final class FixedMap<V> extends AbstractMap<String, V> {
+    private final String[] keys;
+    private final V[] values;
+    private int hash;
+
+    FixedMap(String[] keys, V[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = hash;
+      if (h == 0) {
+        h = super.hashCode(); // the Map contract's: keys and values are immutable
+        hash = h;
+      }
+      return h;
+    }
+
+    @Override
+    public int size() {
+      return keys.length;
+    }
+
+    @Override
+    public V get(Object key) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      for (String k : keys) {
+        if (k.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Set<Map.Entry<String, V>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return keys.length;
+        }
+
+        @Override
+        public Iterator<Map.Entry<String, V>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < keys.length;
+            }
+
+            @Override
+            public Map.Entry<String, V> next() {
+              if (next >= keys.length) {
+                throw new NoSuchElementException();
+              }
+              int i = next++;
+              return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+            }
+          };
+        }
+      };
+    }
   }
 
   /** Parses a stored partition; throws {@link IllegalArgumentException} naming what is wrong. */

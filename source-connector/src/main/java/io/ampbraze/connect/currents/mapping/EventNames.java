@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.ampbraze.connect.currents.config.EventNameOverrides;
 
@@ -59,6 +60,8 @@ public final class EventNames {
 
   private final String prefix;
   private final EventNameOverrides overrides;
+  /** Templates by Currents type: a handful per task, each worked out once. */
+  private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
   public EventNames(String prefix, EventNameOverrides overrides) {
     this.prefix = prefix;
@@ -71,13 +74,59 @@ public final class EventNames {
    * @param customName the record's {@code name} (custom events), substituted for {@code ${name}}
    */
   public String eventType(String currentsType, String customName) {
-    String name =
-        overrides.nameFor(currentsType)
-            .orElseGet(() -> BUILT_IN.getOrDefault(currentsType, derive(currentsType)));
-    if (name.contains(EventNameOverrides.NAME_PLACEHOLDER)) {
-      name = name.replace(EventNameOverrides.NAME_PLACEHOLDER, customName == null ? "" : customName);
+    return template(currentsType).eventType(customName);
+  }
+
+  /** The event types of one Currents type, to look up once and apply to each record. */
+  public Template template(String currentsType) {
+    return templates.computeIfAbsent(currentsType, this::newTemplate);
+  }
+
+  private Template newTemplate(String currentsType) {
+    String name = overrides.nameFor(currentsType).orElse(null);
+    if (name == null) {
+      name = BUILT_IN.get(currentsType);
     }
-    return prefix + name;
+    if (name == null) {
+      name = derive(currentsType);
+    }
+    return new Template(prefix, name);
+  }
+
+  /**
+   * {@code <prefix><name>} for one Currents type, with every {@code ${name}} in the name replaced
+   * by the record's own name (by "" when it has none).
+   */
+  public static final class Template {
+    /** The text around the placeholders, prefix included; one part when there is none. */
+    private final String[] parts;
+
+    Template(String prefix, String name) {
+      List<String> split = new ArrayList<>();
+      int from = 0;
+      for (int at = name.indexOf(EventNameOverrides.NAME_PLACEHOLDER);
+          at >= 0;
+          at = name.indexOf(EventNameOverrides.NAME_PLACEHOLDER, from)) {
+        split.add(name.substring(from, at));
+        from = at + EventNameOverrides.NAME_PLACEHOLDER.length();
+      }
+      split.add(name.substring(from));
+      split.set(0, prefix + split.get(0));
+      this.parts = split.toArray(String[]::new);
+    }
+
+    /** The event type of a record whose own name is {@code customName} (may be null). */
+    public String eventType(String customName) {
+      if (parts.length == 1) {
+        return parts[0];
+      }
+      String n = customName == null ? "" : customName;
+      StringBuilder b = new StringBuilder(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        b.append(n).append(parts[i]);
+      }
+      return b.toString();
+    }
   }
 
   /** The name derived from a Currents type. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -69,31 +72,45 @@ public final class LocalStorage implements CurrentsStorage {
       return new ListPage<>(List.of(), null);
     }
     List<StorageObject> found = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          base,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-              String key = keyOf(p);
-              if (attrs.isRegularFile()
-                  && key.startsWith(prefix)
-                  && (pageToken == null || Prefixes.compareCodePoints(key, pageToken) > 0)) {
-                found.add(
-                    new StorageObject(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
-              }
-              return FileVisitResult.CONTINUE;
+    FileVisitor<Path> collect =
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+            String key = keyOf(p);
+            if (attrs.isRegularFile()
+                && key.startsWith(prefix)
+                && (pageToken == null || Prefixes.compareCodePoints(key, pageToken) > 0)) {
+              found.add(new StorageObject(key, attrs.size(), attrs.lastModifiedTime().toInstant()));
             }
+            return FileVisitResult.CONTINUE;
+          }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
-              if (e instanceof NoSuchFileException) {
-                return FileVisitResult.CONTINUE; // deleted while we walked: gone, not an error
-              }
-              throw e;
+          @Override
+          public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE; // deleted while we walked: gone, not an error
             }
-          });
-    } catch (IOException | UncheckedIOException e) {
+            throw e;
+          }
+        };
+    String namePart = prefix.substring(slash + 1);
+    try {
+      if (namePart.isEmpty()) {
+        Files.walkFileTree(base, collect);
+      } else {
+        // Only the entries whose name starts with the rest of the prefix can hold matching keys;
+        // their names are read without looking at the others. A day prefix
+        // ".../date=2024-03-05-" walks that day's hour folders, not every hour of the event type.
+        try (DirectoryStream<Path> entries =
+            Files.newDirectoryStream(base, p -> p.getFileName().toString().startsWith(namePart))) {
+          for (Path p : entries) {
+            Files.walkFileTree(p, collect);
+          }
+        } catch (NoSuchFileException e) {
+          // the folder was deleted after the check above: nothing to list, as for a walk
+        }
+      }
+    } catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
       throw failure("list files under '" + prefix + "'", e);
     }
     found.sort(Prefixes.OBJECT_ORDER);
@@ -165,7 +182,10 @@ public final class LocalStorage implements CurrentsStorage {
   }
 
   private StorageException failure(String what, Exception e) {
-    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    Throwable cause =
+        e instanceof UncheckedIOException u
+            ? u.getCause()
+            : e instanceof DirectoryIteratorException d ? d.getCause() : e;
     StorageException.Kind kind =
         cause instanceof NoSuchFileException || cause instanceof NotDirectoryException
             ? StorageException.Kind.NOT_FOUND

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.OffsetUtils;
 import org.junit.jupiter.api.Test;
 
 class SourceOffsetsTest {
@@ -19,6 +21,25 @@ class SourceOffsetsTest {
     assertThat(SourceOffsets.partition(KEY))
         .containsExactly(Map.entry("folder", FOLDER), Map.entry("hour", "2024-03-05-07"));
     assertThat(SourceOffsets.parsePartition(SourceOffsets.partition(KEY))).isEqualTo(KEY);
+  }
+
+  @Test
+  void partitionFindsAndIsFoundAsAMapKeyLikeTheWorkersOwnMaps() {
+    Map<String, String> partition = SourceOffsets.partition(KEY);
+    Map<String, String> connects = new LinkedHashMap<>();
+    connects.put("folder", FOLDER);
+    connects.put("hour", "2024-03-05-07");
+    assertThat(partition).isEqualTo(connects);
+    assertThat(connects).isEqualTo(partition);
+    assertThat(partition.hashCode()).isEqualTo(connects.hashCode()).isEqualTo(partition.hashCode());
+    Map<Map<String, String>, String> byPartition = new HashMap<>();
+    byPartition.put(partition, "ours");
+    assertThat(byPartition.get(connects)).isEqualTo("ours");
+    byPartition.clear();
+    byPartition.put(connects, "theirs");
+    assertThat(byPartition.get(partition)).isEqualTo("theirs");
+    assertThatThrownBy(() -> partition.put("hour", "x")).isInstanceOf(UnsupportedOperationException.class);
+    OffsetUtils.validateFormat(partition);
   }
 
   @Test
@@ -47,6 +68,34 @@ class SourceOffsetsTest {
     assertThat(r.startPosition(FOLDER + "date=2024-03-05-07/1/0/other.avro")).isZero();
     assertThat(r.loadedSealedBefore().toString()).isEqualTo("2024-02-27-00");
     assertThat(r.loadedFromOffsets()).isTrue();
+  }
+
+  @Test
+  void offsetIsAnOrderedUnmodifiableMapEqualToItsLinkedHashMap() {
+    HourState s = HourState.empty(KEY);
+    s.markDone(FOLDER + "date=2024-03-05-07/1/0/z.avro");
+    s.advance(FILE, 42);
+    Map<String, Object> offset = s.offset(UtcHour.parse("2024-02-27-00").orElseThrow());
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("done", FileId.of(FOLDER + "date=2024-03-05-07/1/0/z.avro"));
+    expected.put("file", FILE);
+    expected.put("record", 42L);
+    expected.put("sealed_before", "2024-02-27-00");
+    assertThat(offset).containsExactlyEntriesOf(expected);
+    assertThat(offset).isEqualTo(expected);
+    assertThat(expected).isEqualTo(offset);
+    assertThat(offset.hashCode()).isEqualTo(expected.hashCode());
+    assertThat(offset.toString()).isEqualTo(expected.toString());
+    assertThat(offset.get("record")).isEqualTo(42L);
+    assertThat(offset.get("other")).isNull();
+    assertThat(offset.containsKey("file")).isTrue();
+    assertThat(offset.containsKey("other")).isFalse();
+    assertThatThrownBy(() -> offset.put("record", 43L)).isInstanceOf(UnsupportedOperationException.class);
+    // What the worker checks of every offset before it stores it.
+    OffsetUtils.validateFormat(offset);
+
+    s.markDone(FILE);
+    assertThat(s.offset(null)).containsExactly(Map.entry("done", s.doneEncoded()));
   }
 
   @Test
