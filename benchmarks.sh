@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks (see BENCHMARKS.md): one command from a clean clone (needs JDK 17+ and Maven).
 #
-#   ./benchmarks.sh            the full run (about 25 minutes on 2 cores); writes benchmarks/results/
+#   ./benchmarks.sh            the full run (about 30 minutes on 2 cores); writes benchmarks/results/
 #   ./benchmarks.sh --quick    a short run for development; writes benchmarks/target/quick-results/
 #   ./benchmarks.sh --help     every option
 #
