@@ -252,15 +252,16 @@ public final class BrazeSinkConfig extends AbstractConfig {
     def.define(
         MAX_IN_FLIGHT,
         Type.INT,
-        8,
+        64,
         Range.between(1, 256),
         Importance.MEDIUM,
         "Requests a task keeps in flight at once (the HTTP connection pool is sized to match). "
             + "Objects of one user are never in two requests at the same time, so raising it "
             + "never reorders a user's updates. To use its whole rate-limit share a task needs about "
             + "its share of requests per second times Braze's round trip in flight: about 50 for "
-            + "one task at the default budget and a 50 ms round trip (64 is a good value); the "
-            + "default 8 reaches about a sixth of the budget.",
+            + "one task at the default budget and a 50 ms round trip, hence the default 64; at "
+            + "longer round trips raise it or add tasks. Lower it to limit the connections a task "
+            + "opens (8 reaches about a sixth of the budget at 50 ms).",
         GROUP_DELIVERY,
         ++order,
         Width.SHORT,

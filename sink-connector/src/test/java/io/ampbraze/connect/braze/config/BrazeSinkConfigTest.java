@@ -52,7 +52,7 @@ class BrazeSinkConfigTest {
     assertThat(c.rateLimitRequests()).isEqualTo(3000);
     assertThat(c.rateLimitWindowMs()).isEqualTo(3000);
     assertThat(c.taskRateLimitRequests()).isEqualTo(3000);
-    assertThat(c.maxInFlight()).isEqualTo(8);
+    assertThat(c.maxInFlight()).isEqualTo(64);
     assertThat(c.lingerMs()).isEqualTo(100);
     assertThat(c.requestTimeoutMs()).isEqualTo(30_000);
     assertThat(c.retryBackoffMs()).isEqualTo(500);
