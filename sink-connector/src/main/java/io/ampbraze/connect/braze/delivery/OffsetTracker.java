@@ -65,13 +65,12 @@ public final class OffsetTracker {
       entry.needsReport = true;
       return first ? Progress.FIRST_FAILURE : Progress.NONE;
     }
-    if (entry.openObjects == 0 && !entry.needsReport) {
-      entry.record = null;
-      release(entry.partition);
-      return Progress.DELIVERED;
-    }
     if (entry.done()) {
       release(entry.partition);
+    }
+    if (entry.openObjects == 0 && !entry.needsReport) {
+      entry.record = null;
+      return Progress.DELIVERED;
     }
     return Progress.NONE;
   }
