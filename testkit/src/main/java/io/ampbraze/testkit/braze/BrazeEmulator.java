@@ -170,9 +170,7 @@ public final class BrazeEmulator implements AutoCloseable {
         emulator.server.setServerSocketFactory(new NoDelayServerSocketFactory());
       }
       emulator.server.start(address, port);
-      emulator.urlHost =
-          address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress().contains(":")
-              ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+      emulator.urlHost = urlHost(address);
       return emulator;
     }
   }
@@ -208,6 +206,15 @@ public final class BrazeEmulator implements AutoCloseable {
     // Not server.url(): it names the host "localhost", which may resolve to ::1 first while the
     // emulator listens on 127.0.0.1 only.
     return "http://" + urlHost + ":" + port();
+  }
+
+  /** The host of URLs to the bound address: loopback for every interface, IPv6 in brackets. */
+  private static String urlHost(InetAddress address) {
+    if (address.isAnyLocalAddress()) {
+      return "127.0.0.1";
+    }
+    String host = address.getHostAddress();
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   public int port() {
