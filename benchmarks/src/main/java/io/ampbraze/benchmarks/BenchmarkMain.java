@@ -39,7 +39,6 @@ public final class BenchmarkMain {
     Set<String> only = new HashSet<>();
     Integer runs = null;
     Path out = null;
-    SinkPlan base = null;
     long latency = -1;
     long highLatency = -1;
     int rate = -1;
@@ -85,14 +84,13 @@ public final class BenchmarkMain {
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
       }
     }
-    base = quick ? SinkPlan.forDevelopment() : SinkPlan.forResults();
+    SinkPlan base = quick ? SinkPlan.forDevelopment() : SinkPlan.forResults();
     Set<String> sinkScenarios = new HashSet<>(only);
     boolean sink = only.isEmpty() || only.contains("sink")
         || only.stream().anyMatch(s -> Set.of("transport", "naive", "throughput", "sweep", "latency", "commit", "outage").contains(s));
     boolean sourceThroughput = only.isEmpty() || only.contains("source") || only.contains("source-throughput");
     boolean sourceListing = only.isEmpty() || only.contains("source") || only.contains("source-listing");
     sinkScenarios.removeAll(Set.of("sink", "source", "source-throughput", "source-listing"));
-    sink = sink && (only.isEmpty() || only.contains("sink") || !sinkScenarios.isEmpty());
     SinkPlan plan = base.with(sinkScenarios, runs,
         tasks > 0 ? tasks : base.tasksAtLatency(), inFlight > 0 ? inFlight : base.inFlightAtLatency(),
         tasksHigh > 0 ? tasksHigh : base.tasksAtHighLatency(),

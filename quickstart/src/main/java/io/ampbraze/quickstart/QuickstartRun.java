@@ -171,8 +171,8 @@ public final class QuickstartRun implements AutoCloseable {
   }
 
   private static String describe(LocalCurrentsBucket bucket) {
-    int files = bucket.filesByEventType().values().stream().mapToInt(Integer::intValue).sum();
-    int records = bucket.recordsByEventType().values().stream().mapToInt(Integer::intValue).sum();
+    int files = bucket.report().files().size();
+    int records = bucket.report().totalReadableRecords();
     return files
         + " files, "
         + records

@@ -156,21 +156,12 @@ public final class AmplitudeRecordPool {
     }
   }
 
-  public InputShape shape() {
-    return shape;
-  }
-
   public int partitions() {
     return partitions;
   }
 
   public int users() {
     return users;
-  }
-
-  /** Records of one partition in one lap of the pool. */
-  public int partitionSize(int partition) {
-    return values[partition].length;
   }
 
   /** Records in the pool. */

@@ -149,10 +149,6 @@ final class EmulatorProcess implements AutoCloseable {
     return baseUrl;
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** CPU nanoseconds the emulator JVM(s) used so far, across restarts. */
   long cpuNanos() {
     long now = process.isAlive() ? CpuClock.processCpuNanos(process.pid()) : 0;

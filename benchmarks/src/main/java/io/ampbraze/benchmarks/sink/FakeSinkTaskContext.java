@@ -79,10 +79,6 @@ final class FakeSinkTaskContext implements SinkTaskContext {
     return paused.contains(tp);
   }
 
-  boolean allPaused() {
-    return paused.containsAll(assignment);
-  }
-
   @Override
   public void requestCommit() {
     // The simulated worker commits on its own interval.

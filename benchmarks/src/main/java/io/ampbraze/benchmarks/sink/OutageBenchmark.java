@@ -151,9 +151,10 @@ final class OutageBenchmark {
       buffered = Math.max(buffered, x.buffered());
     }
     // The buffer fills in the outage's first seconds; from then on the heap must not grow.
-    Sample settled = outage.size() > 1 ? outage.get(1) : outage.get(0);
+    int settledAt = outage.size() > 1 ? 1 : 0;
+    Sample settled = outage.get(settledAt);
     double laterMax = 0;
-    for (Sample x : outage.subList(outage.indexOf(settled), outage.size())) {
+    for (Sample x : outage.subList(settledAt, outage.size())) {
       laterMax = Math.max(laterMax, x.liveMib());
     }
     f.put("heap_outage_min_mib", min);

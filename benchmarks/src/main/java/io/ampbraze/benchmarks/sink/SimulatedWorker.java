@@ -38,7 +38,6 @@ final class SimulatedWorker implements Runnable {
   private final Settings settings;
   private final AckLatency latency;
   private final AtomicLong putRecords = new AtomicLong();
-  private final AtomicLong putCalls = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
   private volatile boolean stopping;
   private volatile Throwable failure;
@@ -88,7 +87,6 @@ final class SimulatedWorker implements Runnable {
         }
         List<SinkRecord> batch = poll(timeout);
         task.put(batch);
-        putCalls.incrementAndGet();
         putRecords.addAndGet(batch.size());
       }
     } catch (Throwable t) {
@@ -109,25 +107,8 @@ final class SimulatedWorker implements Runnable {
     return putRecords.get();
   }
 
-  long putCalls() {
-    return putCalls.get();
-  }
-
   long commits() {
     return commits.get();
-  }
-
-  /** Records consumed but not yet returned... i.e. how far behind the offered load the task is. */
-  long lagRecords() {
-    if (settings.offeredRecordsPerSecond() <= 0) {
-      return -1;
-    }
-    long lag = 0;
-    long now = System.nanoTime();
-    for (int i = 0; i < partitions.length; i++) {
-      lag += produced(i, now) - position[i];
-    }
-    return lag;
   }
 
   private List<SinkRecord> poll(long timeoutMs) {

@@ -24,10 +24,4 @@ record SinkRunConfig(
     long measureMs,
     long commitIntervalMs,
     long probeIntervalMs,
-    double offeredRecordsPerSecond) {
-
-  SinkRunConfig withInFlight(int n) {
-    return new SinkRunConfig(label, shape, tasks, n, extraProps, warmupMs, measureMs, commitIntervalMs, probeIntervalMs,
-        offeredRecordsPerSecond);
-  }
-}
+    double offeredRecordsPerSecond) {}

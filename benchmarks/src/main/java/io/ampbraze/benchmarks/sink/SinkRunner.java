@@ -58,7 +58,6 @@ final class SinkRunner {
   /** A started set of tasks with their worker threads. */
   final class Running implements AutoCloseable {
     final String name;
-    final SinkRunConfig config;
     final BrazeSinkConnector connector = new BrazeSinkConnector();
     final List<ProbedBrazeSinkTask> tasks = new ArrayList<>();
     final List<List<TopicPartition>> assignments = new ArrayList<>();
@@ -70,7 +69,6 @@ final class SinkRunner {
     final TaskMetrics metrics;
 
     Running(SinkRunConfig c) {
-      this.config = c;
       this.name = "bench-" + RUNS.incrementAndGet();
       connector.start(connectorProps(name, c));
       List<Map<String, String>> taskConfigs = connector.taskConfigs(c.tasks());

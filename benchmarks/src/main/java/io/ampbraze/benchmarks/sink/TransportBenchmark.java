@@ -103,36 +103,31 @@ final class TransportBenchmark {
 
     @Override
     public Socket createSocket() throws IOException {
-      Socket s = delegate.createSocket();
-      s.setTcpNoDelay(true);
-      return s;
+      return noDelay(delegate.createSocket());
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      Socket s = delegate.createSocket(host, port);
-      s.setTcpNoDelay(true);
-      return s;
+      return noDelay(delegate.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      Socket s = delegate.createSocket(host, port, localHost, localPort);
-      s.setTcpNoDelay(true);
-      return s;
+      return noDelay(delegate.createSocket(host, port, localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-      Socket s = delegate.createSocket(host, port);
-      s.setTcpNoDelay(true);
-      return s;
+      return noDelay(delegate.createSocket(host, port));
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
         throws IOException {
-      Socket s = delegate.createSocket(address, port, localAddress, localPort);
+      return noDelay(delegate.createSocket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket s) throws IOException {
       s.setTcpNoDelay(true);
       return s;
     }
