@@ -11,10 +11,6 @@ import static io.ampbraze.connect.currents.ConnectItSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ampbraze.testkit.currents.Codec;
 import io.ampbraze.testkit.currents.CurrentsBucketGenerator;
@@ -53,7 +48,6 @@ import io.ampbraze.testkit.currents.TimeType;
 class CurrentsSourceIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Duration QUIET = Duration.ofSeconds(3);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedConnectCluster connect;
 
   @TempDir Path dir;
@@ -307,18 +301,6 @@ class CurrentsSourceIT {
     connect.deleteConnector(name);
   }
 
-  private static JsonNode validate(String plugin, Map<String, String> config) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(connect.endpointForResource(
-                "connector-plugins/" + plugin + "/config/validate")))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
   @Test
   void invalidConfigsAreReportedOnTheirKeysThroughRest() throws Exception {
     Map<String, String> c = sourceConfig(dir, "x");
@@ -328,7 +310,7 @@ class CurrentsSourceIT {
     c.put("topic", "a/${event}");
     c.put("output.format", "avro");
     // Plain REST (not the test kit's entity classes, which differ between Kafka 3.x and 4.x).
-    JsonNode infos = validate(CurrentsSourceConnector.class.getSimpleName(), c);
+    JsonNode infos = new ConnectRest(connect).validate(CurrentsSourceConnector.class.getSimpleName(), c);
     Map<String, List<String>> errors = new HashMap<>();
     for (JsonNode i : infos.get("configs")) {
       JsonNode value = i.get("value");
