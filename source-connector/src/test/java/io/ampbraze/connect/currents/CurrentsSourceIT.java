@@ -1,6 +1,7 @@
 package io.ampbraze.connect.currents;
 
 import static io.ampbraze.connect.currents.ConnectItSupport.expectedIds;
+import static io.ampbraze.connect.currents.ConnectItSupport.hoursAgo;
 import static io.ampbraze.connect.currents.ConnectItSupport.insertIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.key;
 import static io.ampbraze.connect.currents.ConnectItSupport.readTopics;
@@ -14,8 +15,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,10 +68,6 @@ class CurrentsSourceIT {
   @AfterAll
   static void stop() {
     connect.stop();
-  }
-
-  private static Instant hoursAgo(int n) {
-    return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
   }
 
   private static Map<String, GenericRecord> byId(List<GeneratedFile> files) {
