@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,11 @@ final class ConnectItSupport {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private ConnectItSupport() {}
+
+  /** The start of the hour {@code n} hours before this one. */
+  static Instant hoursAgo(int n) {
+    return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
+  }
 
   /** A source config through the REST API: local storage, quick polling, plain JSON values. */
   static Map<String, String> sourceConfig(Path root, String topic) {

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Connect REST calls the storage ITs make, as plain HTTP and JSON: the test kit's entity
- * classes differ between Kafka 3.x and 4.x, and the compat module runs these ITs on both.
+ * The Connect REST calls the ITs make, as plain HTTP and JSON: the test kit's entity classes
+ * differ between Kafka 3.x and 4.x, and the compat module runs these ITs on both.
  */
 final class ConnectRest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +59,15 @@ final class ConnectRest {
     if (r.statusCode() != 200 && r.statusCode() != 201) {
       throw new AssertionError("PUT config answered " + r.statusCode() + ": " + r.body());
     }
+  }
+
+  /** {@code PUT /connector-plugins/{plugin}/config/validate}: each key's value and errors. */
+  JsonNode validate(String plugin, Map<String, String> config) throws Exception {
+    return send(
+        "PUT",
+        "connector-plugins/" + plugin + "/config/validate",
+        JSON.writeValueAsString(config),
+        200);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.ampbraze.connect.currents;
 
 import static io.ampbraze.connect.currents.ConnectItSupport.expectedIds;
+import static io.ampbraze.connect.currents.ConnectItSupport.hoursAgo;
 import static io.ampbraze.connect.currents.ConnectItSupport.insertIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.key;
 import static io.ampbraze.connect.currents.ConnectItSupport.readTopics;
@@ -11,15 +12,9 @@ import static io.ampbraze.connect.currents.ConnectItSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ampbraze.testkit.currents.Codec;
 import io.ampbraze.testkit.currents.CurrentsBucketGenerator;
@@ -53,7 +47,6 @@ import io.ampbraze.testkit.currents.TimeType;
 class CurrentsSourceIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final Duration QUIET = Duration.ofSeconds(3);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedConnectCluster connect;
 
   @TempDir Path dir;
@@ -75,10 +68,6 @@ class CurrentsSourceIT {
   @AfterAll
   static void stop() {
     connect.stop();
-  }
-
-  private static Instant hoursAgo(int n) {
-    return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
   }
 
   private static Map<String, GenericRecord> byId(List<GeneratedFile> files) {
@@ -307,18 +296,6 @@ class CurrentsSourceIT {
     connect.deleteConnector(name);
   }
 
-  private static JsonNode validate(String plugin, Map<String, String> config) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(connect.endpointForResource(
-                "connector-plugins/" + plugin + "/config/validate")))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
-  }
-
   @Test
   void invalidConfigsAreReportedOnTheirKeysThroughRest() throws Exception {
     Map<String, String> c = sourceConfig(dir, "x");
@@ -328,7 +305,7 @@ class CurrentsSourceIT {
     c.put("topic", "a/${event}");
     c.put("output.format", "avro");
     // Plain REST (not the test kit's entity classes, which differ between Kafka 3.x and 4.x).
-    JsonNode infos = validate(CurrentsSourceConnector.class.getSimpleName(), c);
+    JsonNode infos = new ConnectRest(connect).validate(CurrentsSourceConnector.class.getSimpleName(), c);
     Map<String, List<String>> errors = new HashMap<>();
     for (JsonNode i : infos.get("configs")) {
       JsonNode value = i.get("value");

@@ -2,6 +2,7 @@ package io.ampbraze.connect.currents;
 
 import static io.ampbraze.connect.currents.ConnectItSupport.baseConfig;
 import static io.ampbraze.connect.currents.ConnectItSupport.expectedIds;
+import static io.ampbraze.connect.currents.ConnectItSupport.hoursAgo;
 import static io.ampbraze.connect.currents.ConnectItSupport.insertIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.key;
 import static io.ampbraze.connect.currents.ConnectItSupport.readTopics;
@@ -13,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,10 +78,6 @@ class CurrentsSourceRemoteStorageIT {
   @AfterAll
   static void stop() {
     connect.stop();
-  }
-
-  private static Instant hoursAgo(int n) {
-    return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
   }
 
   /**

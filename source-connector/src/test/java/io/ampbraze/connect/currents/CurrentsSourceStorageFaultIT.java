@@ -2,6 +2,7 @@ package io.ampbraze.connect.currents;
 
 import static io.ampbraze.connect.currents.ConnectItSupport.baseConfig;
 import static io.ampbraze.connect.currents.ConnectItSupport.expectedIds;
+import static io.ampbraze.connect.currents.ConnectItSupport.hoursAgo;
 import static io.ampbraze.connect.currents.ConnectItSupport.insertIds;
 import static io.ampbraze.connect.currents.ConnectItSupport.readTopics;
 import static io.ampbraze.connect.currents.ConnectItSupport.taskMetric;
@@ -12,8 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -75,10 +74,6 @@ class CurrentsSourceStorageFaultIT {
   @AfterAll
   static void stop() {
     connect.stop();
-  }
-
-  private static Instant hoursAgo(int n) {
-    return Instant.now().truncatedTo(ChronoUnit.HOURS).minus(n, ChronoUnit.HOURS);
   }
 
   /** {@code n} random characters of {@code alphabet}: credentials that look like real ones. */

@@ -90,22 +90,22 @@ public final class SourceOffsets {
 
     @Override
     public V get(Object key) {
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i].equals(key)) {
-          return values[i];
-        }
-      }
-      return null;
+      int i = indexOf(key);
+      return i < 0 ? null : values[i];
     }
 
     @Override
     public boolean containsKey(Object key) {
-      for (String k : keys) {
-        if (k.equals(key)) {
-          return true;
+      return indexOf(key) >= 0;
+    }
+
+    private int indexOf(Object key) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i].equals(key)) {
+          return i;
         }
       }
-      return false;
+      return -1;
     }
 
     @Override

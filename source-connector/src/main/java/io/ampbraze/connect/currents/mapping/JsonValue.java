@@ -50,14 +50,6 @@ public final class JsonValue extends AbstractMap<String, Object> implements Seri
     values = new Object[n];
   }
 
-  /** Puts {@code value} unless it is null; returns this map. */
-  public JsonValue putIfNotNull(String key, Object value) {
-    if (value != null) {
-      put(key, value);
-    }
-    return this;
-  }
-
   /**
    * Adds a key the caller knows is not in the map yet, without looking for it (the mapper's own
    * fixed, distinct keys); otherwise the map would hold the key twice.

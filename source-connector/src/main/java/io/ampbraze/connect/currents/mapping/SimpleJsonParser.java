@@ -65,18 +65,11 @@ final class SimpleJsonParser {
 
   /** Reads an object starting at its '{'. */
   private JsonValue object() {
-    if (++depth > MAX_DEPTH) {
-      throw GIVE_UP;
-    }
-    i++; // '{'
     JsonValue out = new JsonValue();
-    skipWhitespace();
-    if (s.charAt(i) == '}') {
-      i++;
-      depth--;
+    if (open('}')) {
       return out;
     }
-    while (true) {
+    do {
       if (s.charAt(i) != '"') {
         throw GIVE_UP;
       }
@@ -85,44 +78,50 @@ final class SimpleJsonParser {
       expect(':');
       skipWhitespace();
       out.put(key, value());
-      skipWhitespace();
-      char c = s.charAt(i++);
-      if (c == '}') {
-        depth--;
-        return out;
-      }
-      if (c != ',') {
-        throw GIVE_UP;
-      }
-      skipWhitespace();
-    }
+    } while (!closed('}'));
+    return out;
   }
 
+  /** Reads an array starting at its '['. */
   private List<Object> array() {
+    List<Object> out = new ArrayList<>();
+    if (open(']')) {
+      return out;
+    }
+    do {
+      out.add(value());
+    } while (!closed(']'));
+    return out;
+  }
+
+  /** Enters the object or array whose bracket is at {@code i}; true if it is empty (and left). */
+  private boolean open(char close) {
     if (++depth > MAX_DEPTH) {
       throw GIVE_UP;
     }
-    i++; // '['
-    List<Object> out = new ArrayList<>();
+    i++;
     skipWhitespace();
-    if (s.charAt(i) == ']') {
+    if (s.charAt(i) == close) {
       i++;
       depth--;
-      return out;
+      return true;
     }
-    while (true) {
-      out.add(value());
-      skipWhitespace();
-      char c = s.charAt(i++);
-      if (c == ']') {
-        depth--;
-        return out;
-      }
-      if (c != ',') {
-        throw GIVE_UP;
-      }
-      skipWhitespace();
+    return false;
+  }
+
+  /** After a member or element: true at the closing bracket (then left), false after a comma. */
+  private boolean closed(char close) {
+    skipWhitespace();
+    char c = s.charAt(i++);
+    if (c == close) {
+      depth--;
+      return true;
     }
+    if (c != ',') {
+      throw GIVE_UP;
+    }
+    skipWhitespace();
+    return false;
   }
 
   private Object value() {

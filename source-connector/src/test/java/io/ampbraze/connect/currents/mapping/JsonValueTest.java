@@ -55,8 +55,10 @@ class JsonValueTest {
   }
 
   @Test
-  void putIfNotNull() {
-    JsonValue v = new JsonValue().putIfNotNull("a", null).putIfNotNull("b", 1);
+  void appendIfNotNull() {
+    JsonValue v = new JsonValue();
+    v.appendIfNotNull("a", null);
+    v.appendIfNotNull("b", 1);
     assertThat(v).containsOnlyKeys("b");
   }
 
